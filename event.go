@@ -1,0 +1,150 @@
+package dyad
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+)
+
+// Status says whether an event happened. CAMEO has no code for a postponed
+// meeting or a declined call; dyad keeps the CAMEO code of the act and
+// records what became of it here.
+type Status string
+
+// Statuses.
+const (
+	StatusOccurred     Status = "occurred"     // it happened
+	StatusPlanned      Status = "planned"      // announced or scheduled for the future: "Qin will visit Washington"
+	StatusProposed     Status = "proposed"     // suggested or invited, not agreed: "Blinken invited Qin to visit"
+	StatusPostponed    Status = "postponed"    // put off: "the trip was postponed"
+	StatusCancelled    Status = "cancelled"    // called off: "canceling the Theater Commanders Talk"
+	StatusDeclined     Status = "declined"     // refused by the party asked: "China declined a call"
+	StatusNegated      Status = "negated"      // said not to have happened: "China did not reiterate"
+	StatusOngoing      Status = "ongoing"      // in progress or continuing: "talks are continuing"
+	StatusHypothetical Status = "hypothetical" // conditional or speculative: "if the US sells arms, China would retaliate"
+	StatusSuspended    Status = "suspended"    // a cooperation or channel put on hold: "suspending counternarcotics cooperation"
+	StatusResumed      Status = "resumed"      // a cooperation or channel restarted: "agreed to resume military talks" is planned; "military talks resumed" is resumed
+)
+
+// Statuses lists every status, in a stable order.
+var Statuses = []Status{
+	StatusOccurred, StatusPlanned, StatusProposed, StatusPostponed, StatusCancelled,
+	StatusDeclined, StatusNegated, StatusOngoing, StatusHypothetical, StatusSuspended, StatusResumed,
+}
+
+// ValidStatus reports whether s is a known status.
+func ValidStatus(s Status) bool {
+	for _, x := range Statuses {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// An Event is a coded act: who did what to whom, when, with what status.
+//
+// One event may be reported by several sentences of several documents;
+// Sources holds every report and Key identifies the event across them.
+type Event struct {
+	ID        int64    `json:"id,omitempty"`
+	DocID     int64    `json:"doc_id,omitempty"`
+	Sentence  int      `json:"sentence"` // index of the sentence that reported it first
+	Span      Span     `json:"span"`     // the sentence's span in Document.Text
+	Verb      Span     `json:"verb"`     // the span of the verb phrase that matched
+	Source    Actor    `json:"source"`
+	Target    *Actor   `json:"target"`
+	CAMEO     string   `json:"cameo"`            // "042"
+	PLOVER    string   `json:"plover,omitempty"` // "CONSULT"; "" for roots 01 and 02
+	Mode      string   `json:"mode,omitempty"`   // PLOVER mode: "visit", "phone", …
+	Context   []string `json:"context,omitempty"`
+	Quad      int      `json:"quad"` // GDELT quad class 1–4
+	Goldstein float64  `json:"goldstein"`
+	Status    Status   `json:"status"`
+
+	Date          time.Time `json:"date"`
+	DateEnd       time.Time `json:"date_end"`
+	DatePrecision Precision `json:"date_precision"`
+	// DateSpan is where the date expression is; nil when the date fell back
+	// to the document date (DateFromDoc is then set).
+	DateSpan    *Span `json:"date_span,omitempty"`
+	DateFromDoc bool  `json:"date_from_doc,omitempty"`
+
+	Issues       []string `json:"issues,omitempty"`   // "taiwan", "trade", "ukraine", …
+	Location     string   `json:"location,omitempty"` // as stated: "Beijing"
+	LocationSpan *Span    `json:"location_span,omitempty"`
+
+	// Pattern is the dictionary pattern that produced the event, for
+	// `dict explain`: "MEET_PEOPLE [040] - * MEET +".
+	Pattern string `json:"pattern,omitempty"`
+
+	Key     string        `json:"key,omitempty"`
+	Sources []EventSource `json:"sources,omitempty"`
+}
+
+// An EventSource is one report of an event: the document, sentence and
+// span it came from.
+type EventSource struct {
+	DocID     int64     `json:"doc_id"`
+	Sentence  int       `json:"sentence"`
+	Span      Span      `json:"span"`
+	Publisher string    `json:"publisher,omitempty"`
+	Side      string    `json:"side,omitempty"`
+	DocDate   time.Time `json:"doc_date,omitzero"`
+}
+
+// Root returns the two-digit CAMEO root of the event's code.
+func (e *Event) Root() string {
+	if len(e.CAMEO) < 2 {
+		return e.CAMEO
+	}
+	return e.CAMEO[:2]
+}
+
+// ComputeKey returns the identity of the event across reports: the same
+// act (source, target, CAMEO code, status) on the same day is one event
+// however many sentences or documents report it.
+//
+// People are keyed by their person name when known, so "Blinken met Wang"
+// in one readout and "the Secretary met Wang Yi" in another are one event.
+func (e *Event) ComputeKey() string {
+	var b strings.Builder
+	b.WriteString(actorKey(&e.Source))
+	b.WriteByte('|')
+	if e.Target != nil {
+		b.WriteString(actorKey(e.Target))
+	}
+	b.WriteByte('|')
+	b.WriteString(e.CAMEO)
+	b.WriteByte('|')
+	b.WriteString(string(e.Status))
+	b.WriteByte('|')
+	b.WriteString(e.Date.Format("2006-01-02"))
+	b.WriteByte('|')
+	b.WriteString(e.DateEnd.Format("2006-01-02"))
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:12])
+}
+
+func actorKey(a *Actor) string {
+	if a.Person != "" {
+		return a.Code + ":" + a.Person
+	}
+	return a.Code
+}
+
+// EventFilter selects events. Nil fields are unset.
+type EventFilter struct {
+	ID     *int64
+	DocID  *int64
+	Dyad   *[2]string // two country codes, either direction
+	From   *time.Time
+	To     *time.Time
+	Actor  *string // matches source or target code prefix, country, or person
+	Type   *string // CAMEO code prefix ("04", "042") or PLOVER type ("CONSULT")
+	Status *Status
+	Issue  *string
+	Offset int
+	Limit  int
+}
