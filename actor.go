@@ -40,7 +40,8 @@ type Mention struct {
 	// Rule says how the mention was resolved: "dict" (dictionary entry),
 	// "office" (a title resolved to its holder on the date), "coref"
 	// (surname or title after first mention), "metonym", "agent"
-	// (demonym + agent noun, "Chinese officials"), "side" ("the Chinese side").
+	// (demonym + agent noun, "Chinese officials"), "side" ("the Chinese side"),
+	// "both" ("the two sides": Code is empty and the coder expands it to the dyad).
 	Rule string `json:"rule"`
 	// Entry names the dictionary entry that matched, for `dict explain`.
 	Entry string `json:"entry,omitempty"`

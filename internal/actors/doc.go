@@ -1,0 +1,68 @@
+// Package actors recognises actor mentions in tokenized sentences and
+// resolves them to CAMEO/Phoenix actor codes and, for people, to the office
+// they held on the event's date.
+//
+// It is pure: dictionaries are read from the io.Readers or fs.FS it is
+// handed, a compiled Dictionary is immutable and safe for concurrent use, and
+// there is no global state.
+//
+// # Dictionaries
+//
+// Three formats are loaded (see Loader):
+//
+//   - Phoenix/TABARI actor dictionaries: a primary phrase, '+' synonyms and
+//     codes in brackets, optionally date-restricted ("[CHNGOV >20121115]",
+//     "[CHNGOV 681031-720224]", "[USAELI <20170120]"; six-digit dates are
+//     YYMMDD with years 00–30 read as 2000–2030). Restrictions are tried in
+//     order and the unrestricted code is the default; when none applies the
+//     phrase is null-coded: it still consumes its words but yields no
+//     mention. A compound code "GME/GMW" keeps its first code. Lines that are
+//     not valid UTF-8 are decoded as Latin-1.
+//   - The Phoenix agents dictionary: common nouns ("DIPLOMAT [~GOV]") that
+//     compose with a preceding country mention ("U.S. diplomats" is
+//     USAGOV), with !MARKER! substitution sets and plural conventions.
+//     Default adds a few plain nouns Phoenix lacks ("OFFICIAL [~GOV]").
+//   - dyad's own actors file (offices with dated holders, people, collective
+//     actors and metonyms), documented in the header of
+//     dictionaries/dyad.actors.txt. Its entries beat Phoenix ones of the same
+//     length.
+//
+// Every phrase is tokenized with the same text.Tokenizer as the documents
+// (Phoenix '_' becomes a blank first), so a phrase matches text exactly when
+// their token Norms agree. A Phoenix phrase that ends in '_' must match its
+// last word exactly; regular plurals (S, ES, IES) of the last word are
+// generated, as in PETRARCH. A phrase without the trailing '_' is a stem in
+// the TABARI manual (§5.2.2: its last word may be a prefix, AMERICA matching
+// AMERICAN). PETRARCH, for which the Phoenix files were written, does not
+// stem, and stemming the shipped files would let "PLA" match "PLAN", so it is
+// off unless Loader.Stems is set.
+//
+// # Resolution
+//
+// DocTagger.Tag scans a sentence left to right and at each token keeps the
+// longest candidate (dyad entries beat Phoenix ones on equal length):
+//
+//   - full names and aliases of people, resolved to the office they held on
+//     the date (the highest level if several);
+//   - titles, optionally led by a country ("Chinese President", "China's top
+//     diplomat") and chained with "and" ("State Councilor and Foreign
+//     Minister"), followed by a name: one mention of the person;
+//   - titles alone: the holder on the date (Rule "office"); a title without
+//     a country that fits several offices goes to the office whose holder was
+//     mentioned last in the document, else the office of the document's
+//     side, else it is left unresolved;
+//   - surnames, bare or after an honorific ("Mr. Wang", "Secretary
+//     Blinken"): the person with that surname mentioned last in the document
+//     (Rule "coref"), else the one person with that surname in office on the
+//     date;
+//   - metonyms and collective actors from dyad actor blocks;
+//   - "the Chinese side" (Rule "side"), "both sides", "the two countries"
+//     (Rule "both", empty Code: the coder expands it to the dyad);
+//   - a country mention followed by an agent noun (Rule "agent");
+//   - Phoenix phrases (Rule "dict").
+//
+// Pronouns ("he", "they", "the two") are not resolved. Phoenix entries for
+// people do not set Actor.Person: only dyad person blocks do. A short
+// single-word entry (three letters or fewer) does not match a word written
+// all in lower case, so "us" is not the United States.
+package actors

@@ -1,0 +1,190 @@
+package actors
+
+import (
+	"strings"
+
+	"github.com/dyad-dev/dyad"
+)
+
+// hitKind says what a dictionary phrase stands for.
+type hitKind uint8
+
+const (
+	hitPhoenix   hitKind = iota // idx: Dictionary.phoenix
+	hitAgent                    // idx: Dictionary.agents
+	hitPerson                   // idx: Dictionary.persons (full name or alias)
+	hitSurname                  // idx: Dictionary.persons
+	hitTitle                    // idx: Dictionary.offices
+	hitHonorific                // idx unused: "Mr.", "Secretary"
+	hitActor                    // idx: Dictionary.actors
+	hitBoth                     // "the two sides"
+)
+
+// A hit is one meaning of a phrase. order is the load order, so that among
+// entries of one kind at one node the earlier file (or, for dyad files, the
+// later file) can be preferred.
+type hit struct {
+	kind  hitKind
+	short bool // single word of three letters or fewer: not matched in lower case
+	idx   int32
+	order int32
+}
+
+// maxSmall is the number of children a node keeps in slices before it
+// switches to a map: most nodes have one or two children, and a short
+// linear scan is cheaper than a map for them.
+const maxSmall = 8
+
+// A node is a trie node keyed by token Norms.
+type node struct {
+	edges []edge
+	m     map[string]*node
+	hits  []hit
+	stems *[]stem // phrases whose last word is a prefix (Loader.Stems); rare, so kept out of line
+}
+
+// An edge leads from a node to its child for one word.
+type edge struct {
+	key string
+	kid *node
+}
+
+// A nodeSlab hands out nodes from chunks, so that building a trie of a
+// hundred thousand nodes does not make a hundred thousand allocations.
+type nodeSlab struct {
+	free []node
+}
+
+func (s *nodeSlab) new() *node {
+	if len(s.free) == 0 {
+		s.free = make([]node, 4096)
+	}
+	n := &s.free[0]
+	s.free = s.free[1:]
+	return n
+}
+
+// A stem is a phrase whose last word matches any word it prefixes.
+type stem struct {
+	prefix string
+	hits   []hit
+}
+
+func (n *node) child(k string) *node {
+	if n.m != nil {
+		return n.m[k]
+	}
+	for i := range n.edges {
+		if n.edges[i].key == k {
+			return n.edges[i].kid
+		}
+	}
+	return nil
+}
+
+func (n *node) add(k string, slab *nodeSlab) *node {
+	if c := n.child(k); c != nil {
+		return c
+	}
+	c := slab.new()
+	if n.m != nil {
+		n.m[k] = c
+		return c
+	}
+	if len(n.edges) < maxSmall {
+		n.edges = append(n.edges, edge{key: k, kid: c})
+		return c
+	}
+	n.m = make(map[string]*node, 4*maxSmall)
+	for _, e := range n.edges {
+		n.m[e.key] = e.kid
+	}
+	n.edges = nil
+	n.m[k] = c
+	return c
+}
+
+// insert adds h under the word sequence words. When stemLast is set the last
+// word is stored as a stem of its parent node.
+func (n *node) insert(words []string, h hit, stemLast bool, slab *nodeSlab) {
+	n.insertLast(words, "", h, stemLast, slab)
+}
+
+// insertLast is insert with the last word replaced by last when it is not
+// "" (for plurals, without copying words).
+func (n *node) insertLast(words []string, lastWord string, h hit, stemLast bool, slab *nodeSlab) {
+	cur := n
+	last := len(words) - 1
+	for i, w := range words {
+		if i == last && lastWord != "" {
+			w = lastWord
+		}
+		if i == last && stemLast {
+			if cur.stems == nil {
+				cur.stems = new([]stem)
+			}
+			st := *cur.stems
+			for k := range st {
+				if st[k].prefix == w {
+					st[k].hits = append(st[k].hits, h)
+					return
+				}
+			}
+			*cur.stems = append(st, stem{prefix: w, hits: []hit{h}})
+			return
+		}
+		cur = cur.add(w, slab)
+	}
+	cur.hits = append(cur.hits, h)
+}
+
+// A term is a phrase found in a sentence: it ends before token end and means
+// hits.
+type term struct {
+	end  int
+	hits []hit
+}
+
+// walk appends to dst every phrase of the trie that starts at token i, in
+// order of increasing length. It allocates only when dst must grow.
+func (n *node) walk(toks []dyad.Token, i int, dst []term) []term {
+	cur := n
+	for j := i; j < len(toks); j++ {
+		w := toks[j].Norm
+		if cur.stems != nil {
+			for _, st := range *cur.stems {
+				if strings.HasPrefix(w, st.prefix) {
+					dst = append(dst, term{end: j + 1, hits: st.hits})
+				}
+			}
+		}
+		cur = cur.child(w)
+		if cur == nil {
+			break
+		}
+		if len(cur.hits) > 0 {
+			dst = append(dst, term{end: j + 1, hits: cur.hits})
+		}
+	}
+	return dst
+}
+
+// plurals returns the regular plural forms of a word (S; ES after S, X, Z,
+// CH, SH; IES for a Y after a consonant); none for words that do not end in
+// a letter.
+func plurals(w string) (out [2]string, n int) {
+	k := len(w)
+	if k < 2 || !isUpperASCII(w[k-1]) {
+		return out, 0
+	}
+	out[0], n = w+"S", 1
+	switch {
+	case w[k-1] == 'S' || w[k-1] == 'X' || w[k-1] == 'Z' || strings.HasSuffix(w, "CH") || strings.HasSuffix(w, "SH"):
+		out[1], n = w+"ES", 2
+	case w[k-1] == 'Y' && !strings.ContainsRune("AEIOU", rune(w[k-2])):
+		out[1], n = w[:k-1]+"IES", 2
+	}
+	return out, n
+}
+
+func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
