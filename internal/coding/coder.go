@@ -1,0 +1,665 @@
+package coding
+
+import (
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/dyad-dev/dyad"
+)
+
+// Shipped dictionary paths inside package dictionaries' FS.
+const (
+	PhoenixVerbs = "phoenix/CAMEO.verbpatterns.150430.txt"
+	DyadVerbs    = "dyad.verbs.txt"
+	CAMEOCodes   = "icews/cameo-codes.csv"
+	PLOVERMap    = "cameo-plover.txt"
+	DyadIssues   = "dyad.issues.txt"
+)
+
+// Coder codes sentences into events. It holds no mutable state and is
+// safe for concurrent use.
+type Coder struct {
+	Verbs    *Verbs
+	Codebook *Codebook
+	Issues   *Issues
+}
+
+// Default builds a Coder from the shipped dictionaries in fsys (package
+// dictionaries' FS). Diagnostics report malformed dictionary lines that
+// were skipped.
+func Default(fsys fs.FS) (*Coder, dyad.DiagnosticList, error) {
+	v, diags, err := LoadVerbs(fsys, PhoenixVerbs, DyadVerbs)
+	if err != nil {
+		return nil, diags, err
+	}
+	cb, err := LoadCodebook(fsys, CAMEOCodes, PLOVERMap)
+	if err != nil {
+		return nil, diags, err
+	}
+	is, d, err := LoadIssues(fsys, DyadIssues)
+	diags = append(diags, d...)
+	if err != nil {
+		return nil, diags, err
+	}
+	return &Coder{Verbs: v, Codebook: cb, Issues: is}, diags, nil
+}
+
+// Input is one sentence to code, with what earlier stages found in it.
+type Input struct {
+	Text     string             // the whole document text (spans index it)
+	DocDate  time.Time          // fallback date
+	Sentence dyad.Sentence      //
+	Tokens   []dyad.Token       // of this sentence, tokenized with KeepPunct
+	Mentions []dyad.Mention     // of this sentence, ordered
+	Dates    []dyad.DateMention // of this sentence, ordered
+	Dyad     [2]string          // the two states of the document's dyad: {"USA", "CHN"}
+	// Side is the ISO-3 code of the document's author ("CHN"); a sentence
+	// with no subject mention ("1. Canceling the talks.") takes Side+"GOV"
+	// as its source.
+	Side string
+}
+
+// An Explanation says how one event was coded, for `dyad dict explain`.
+type Explanation struct {
+	Event   dyad.Event
+	Pattern string   // "MEET_PEOPLE [040] - * WITH +", or the block default
+	Verb    string   // the verb phrase as written
+	Matched []string // token Norms the pattern matched besides the verb
+	Source  string   // why this source
+	Target  string   // why this target
+	Status  string   // why this status
+}
+
+// Code returns the events of one sentence, in a deterministic order.
+func (c *Coder) Code(in Input) []dyad.Event {
+	evs, _ := c.code(&in, false)
+	return evs
+}
+
+// Explain returns, for each event of the sentence, how it was coded.
+func (c *Coder) Explain(in Input) []Explanation {
+	_, ex := c.code(&in, true)
+	return ex
+}
+
+// sent is the working state for one sentence.
+type sent struct {
+	c       *Coder
+	in      *Input
+	toks    []dyad.Token
+	n       int
+	mentAt  []int32 // token -> mention covering it, -1
+	mStart  []int   // per mention: first token, -1 when it covers none
+	mEnd    []int
+	group   []int32 // per mention: first mention of its compound group
+	place   []bool  // per mention: it is where the event happened, not who
+	barrier []bool
+	sig     sig
+
+	places []namedPlace // "in Beijing", in sentence order
+	hasIf  bool
+	issues []string // of the sentence, computed on first use
+	tagged bool
+}
+
+func (c *Coder) prepare(in *Input) *sent {
+	n := len(in.Tokens)
+	nm := len(in.Mentions)
+	ints := make([]int, 2*nm)
+	i32 := make([]int32, n+nm)
+	bools := make([]bool, n+nm)
+	s := &sent{c: c, in: in, toks: in.Tokens, n: n,
+		mentAt: i32[:n], group: i32[n:], mStart: ints[:nm], mEnd: ints[nm:],
+		barrier: bools[:n], place: bools[n:]}
+	for i := range s.mentAt {
+		s.mentAt[i] = -1
+	}
+	// Mentions to token ranges.
+	t := 0
+	for m := range in.Mentions {
+		sp := in.Mentions[m].Span
+		s.mStart[m], s.mEnd[m] = -1, -1
+		for t < n && s.toks[t].Span.Start < sp.Start {
+			t++
+		}
+		k := t
+		for k < n && s.toks[k].Span.End <= sp.End {
+			if s.mentAt[k] < 0 {
+				s.mentAt[k] = int32(m)
+			}
+			k++
+		}
+		if k > t {
+			s.mStart[m], s.mEnd[m] = t, k
+		}
+		s.group[m] = int32(m)
+	}
+	// Compound groups: mentions joined only by connectors. A group joined
+	// by commas alone is not a list ("Chinese firms, China would …") unless
+	// an AND, "&" or hyphen joins it too.
+	prev := -1
+	var listed uint64 // bit g: group g has a non-comma connector
+	for m := 0; m < nm; m++ {
+		if s.mStart[m] < 0 {
+			continue
+		}
+		if prev >= 0 && s.mStart[m] > s.mEnd[prev] {
+			ok, strong := true, false
+			for q := s.mEnd[prev]; q < s.mStart[m]; q++ {
+				w := s.toks[q].Norm
+				if !connectors[w] {
+					ok = false
+					break
+				}
+				strong = strong || w != ","
+			}
+			if ok {
+				s.group[m] = s.group[prev]
+				if strong && s.group[m] < 64 {
+					listed |= 1 << s.group[m]
+				}
+			}
+		}
+		prev = m
+	}
+	for m := 0; m < nm; m++ {
+		if g := s.group[m]; g != int32(m) && g < 64 && listed&(1<<g) == 0 {
+			s.group[m] = int32(m)
+		}
+	}
+	for q := 0; q < n; q++ {
+		w := s.toks[q].Norm
+		if s.toks[q].Kind == dyad.Word {
+			s.sig.add(w)
+		}
+		if w == "IF" || w == "UNLESS" {
+			s.hasIf = true
+		}
+		if barrierWords[w] && s.mentAt[q] < 0 {
+			s.barrier[q] = true
+			// inside a compound group: not a barrier
+			if q > 0 && q+1 < n {
+				a, b := s.lastMentionBefore(q), s.nextMentionAfter(q)
+				if a >= 0 && b >= 0 && s.group[a] == s.group[b] {
+					s.barrier[q] = false
+				}
+			}
+		}
+	}
+	// Places: known places and state mentions after IN/AT.
+	for q := 0; q+1 < n; q++ {
+		w := s.toks[q].Norm
+		if w != "IN" && w != "AT" {
+			continue
+		}
+		p := q + 1
+		if p < n && s.toks[p].Norm == "THE" {
+			p++
+		}
+		ln, cc := c.Issues.placeAt(s.toks, p)
+		if m := s.mentAt[min(p, n-1)]; p < n && m >= 0 && s.mStart[m] == p {
+			a := &in.Mentions[m]
+			if ln > 0 || a.Rule == "metonym" {
+				s.place[m] = true
+				if ln == 0 {
+					ln, cc = s.mEnd[m]-p, a.Country
+				}
+			}
+		}
+		if ln > 0 {
+			sp := dyad.Span{Start: s.toks[p].Span.Start, End: s.toks[p+ln-1].Span.End}
+			s.places = append(s.places, namedPlace{tok: q, text: slice(in.Text, sp), span: sp, country: cc})
+		}
+	}
+	return s
+}
+
+func slice(text string, sp dyad.Span) string {
+	if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+		return ""
+	}
+	return text[sp.Start:sp.End]
+}
+
+func (s *sent) lastMentionBefore(q int) int {
+	for k := q - 1; k >= 0; k-- {
+		if m := s.mentAt[k]; m >= 0 {
+			return int(m)
+		}
+		if !connectors[s.toks[k].Norm] {
+			return -1
+		}
+	}
+	return -1
+}
+
+func (s *sent) nextMentionAfter(q int) int {
+	for k := q + 1; k < s.n; k++ {
+		if m := s.mentAt[k]; m >= 0 {
+			return int(m)
+		}
+		if !connectors[s.toks[k].Norm] {
+			return -1
+		}
+	}
+	return -1
+}
+
+func (s *sent) isPlace(m int32) bool { return s.place[m] }
+
+func (s *sent) groupSize(g int32) int {
+	k := 0
+	for m := range s.group {
+		if s.group[m] == g && s.mStart[m] >= 0 && !s.place[m] {
+			k++
+		}
+	}
+	return k
+}
+
+func (s *sent) groupEnd(g int32) int {
+	end := -1
+	for m := range s.group {
+		if s.group[m] == g && s.mEnd[m] > end {
+			end = s.mEnd[m]
+		}
+	}
+	return end
+}
+
+func (s *sent) members(m int) []int {
+	g := s.group[m]
+	var out []int
+	for k := range s.group {
+		if s.group[k] == g && s.mStart[k] >= 0 && !s.place[k] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// occ is a verb or frame found in the sentence.
+type occ struct {
+	start, end int
+	forms      []*verbForm // dictionary forms at this position, by priority
+	fr         frame
+	isFrame    bool
+	governs    bool // a frame that governs an act
+	modifier   bool // a noun modifying the act after it: "climate CHANGE talks"
+}
+
+func (s *sent) findOccs() []occ {
+	out := make([]occ, 0, 8)
+	for i := 0; i < s.n; {
+		if s.mentAt[i] >= 0 || s.toks[i].Kind != dyad.Word {
+			i++
+			continue
+		}
+		o := occ{start: i, end: i + 1}
+		if fr, ln, ok := s.frameAt(i); ok {
+			o.fr, o.isFrame, o.end = fr, true, i+ln
+		}
+		best := 0
+		for _, f := range s.c.Verbs.forms[s.toks[i].Norm] {
+			st := i - f.head
+			en := st + len(f.words)
+			if st < 0 || en > s.n || !s.wordsAt(f.words, st) {
+				continue
+			}
+			if len(f.words) > best && !o.isFrame {
+				best = len(f.words)
+				o.start, o.end = st, en
+			}
+			o.forms = append(o.forms, f)
+		}
+		if o.isFrame || len(o.forms) > 0 {
+			// keep only forms spanning the chosen phrase
+			if !o.isFrame && best > 1 {
+				k := 0
+				for _, f := range o.forms {
+					if len(f.words) == best {
+						o.forms[k] = f
+						k++
+					}
+				}
+				o.forms = o.forms[:k]
+			}
+			out = append(out, o)
+			i = max(o.end, i+1)
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func (s *sent) wordsAt(ws []string, st int) bool {
+	for k, w := range ws {
+		if s.toks[st+k].Norm != w || s.mentAt[st+k] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// an act is one occurrence being coded.
+type act struct {
+	o      *occ
+	head   int   // token where the clause's verb group starts (outermost frame or the act)
+	frames []int // indexes into occs of governing frames, innermost first
+	fwd    int   // index of a frame after the act ("the trip was postponed"), -1
+	fwdNeg bool
+	fwdFut bool
+	object bool // a noun object of another verb: "criticized the visit"
+	poss   bool // after a possessive: "its abuses", "Blinken's trip"
+}
+
+func (c *Coder) code(in *Input, explain bool) ([]dyad.Event, []Explanation) {
+	if c == nil || c.Verbs == nil || len(in.Tokens) == 0 {
+		return nil, nil
+	}
+	s := c.prepare(in)
+	occs := s.findOccs()
+	b := &builder{s: s, explain: explain, evs: make([]dyad.Event, 0, 4)}
+	consumed := make([]bool, s.n)
+
+	// Demands: "X said the U.S. must stop …".
+	s.demands(occs, consumed, b)
+
+	// Attach frames to the acts they govern.
+	acts := make([]act, 0, len(occs))
+	for i := range occs {
+		o := &occs[i]
+		if consumed[o.start] {
+			continue
+		}
+		if o.isFrame {
+			if !s.preempts(o) {
+				continue
+			}
+			o.isFrame = false
+		}
+		a := act{o: o, head: o.start, fwd: -1}
+		var prev *act
+		if len(acts) > 0 {
+			prev = &acts[len(acts)-1]
+		}
+		s.backFrames(occs, i, &a, prev)
+		s.fwdFrame(occs, i, &a)
+		for _, f := range a.frames {
+			occs[f].governs = true
+		}
+		if a.fwd >= 0 {
+			occs[a.fwd].governs = true
+		}
+		acts = append(acts, a)
+	}
+
+	var mr matchResult
+	coded := make([]bool, len(occs))
+	codeAct := func(a *act) bool {
+		o := a.o
+		code, rcode, pat, patText := "", "", (*pattern)(nil), ""
+		upstreamDefault := false
+		for _, f := range o.forms {
+			for _, p := range f.block.patterns {
+				if !s.mayMatch(p) {
+					continue
+				}
+				if s.matchPattern(p, o.start, o.end, &mr) {
+					pat = p
+					break
+				}
+			}
+			if pat != nil {
+				code, rcode, patText = pat.code, pat.rcode, pat.text
+				break
+			}
+			code, rcode = f.code, f.rcode
+			if code == "" {
+				code, rcode = f.block.code, f.block.rcode
+			}
+			patText = f.defText
+			upstreamDefault = f.block.rank != s.c.Verbs.maxRank
+			if code != "---" {
+				break
+			}
+		}
+		if pat == nil && upstreamDefault && !s.verbPosition(o) {
+			// The upstream dictionaries were written for coders that parse
+			// and know a noun from a verb; without a parser, their bare
+			// verb defaults fire only where a verb can stand.
+			return false
+		}
+		if pat == nil {
+			mr = matchResult{src: -1, tgt: -1, comp: -1, end: o.end}
+		}
+		if code == "" || code == "---" {
+			return false
+		}
+		for k := 0; k < mr.nused; k++ {
+			consumed[mr.used[k]] = true
+		}
+		for q := o.start; q < o.end; q++ {
+			consumed[q] = true
+		}
+		b.emitAct(a, occs, code, rcode, patText, &mr)
+		return true
+	}
+	for ai := range acts {
+		a := &acts[ai]
+		if consumed[a.o.start] || a.object || a.o.modifier || (len(a.frames) == 0 && s.topicNoun(a.o.start)) ||
+			(a.poss && a.fwd == -1) {
+			continue
+		}
+		if !codeAct(a) {
+			// the act codes nothing: its frames code as verbs themselves
+			for _, f := range a.frames {
+				occs[f].governs = false
+			}
+			if a.fwd >= 0 {
+				occs[a.fwd].governs = false
+			}
+		}
+		for _, f := range a.frames {
+			coded[f] = true
+		}
+	}
+	for i := range occs {
+		o := &occs[i]
+		if o.isFrame && !o.governs && len(o.forms) > 0 && !consumed[o.start] {
+			a := act{o: o, head: o.start, fwd: -1}
+			codeAct(&a)
+		}
+	}
+	return b.finish()
+}
+
+// nounLike reports whether a verb occurrence may be a noun modifying the
+// next word ("climate CHANGE talks", "TRADE talks"): an uninflected form
+// not preceded by its subject or an auxiliary.
+func (s *sent) nounLike(o *occ) bool {
+	w := s.toks[o.end-1].Norm
+	if strings.HasSuffix(w, "ED") || strings.HasSuffix(w, "ING") {
+		return false
+	}
+	p := o.start - 1
+	return p < 0 || s.mentAt[p] < 0 && !aux[s.toks[p].Norm]
+}
+
+// speechVerb reports whether a verb is a verb of saying (CAMEO root 01).
+func speechVerb(o *occ) bool {
+	if len(o.forms) == 0 {
+		return false
+	}
+	c := o.forms[0].code
+	if c == "" {
+		c = o.forms[0].block.code
+	}
+	return len(c) >= 2 && c[:2] == "01"
+}
+
+// topicNoun reports whether the act at q is the topic of a preposition
+// ("an agreement on climate cooperation", "concern about abuses").
+func (s *sent) topicNoun(q int) bool {
+	for k := q - 1; k >= 0 && k >= q-6; k-- {
+		w := s.toks[k].Norm
+		if s.mentAt[k] >= 0 {
+			continue
+		}
+		switch w {
+		case "ON", "ABOUT", "REGARDING", "CONCERNING", "OVER", "AT", "OF":
+			return true
+		}
+		if s.barrier[k] || aux[w] || s.c.Verbs.HasForm(w) {
+			return false
+		}
+	}
+	return false
+}
+
+// preempts reports whether a frame occurrence is coded by a pattern of the
+// last-loaded (local) dictionary instead: "declined to comment" [011].
+func (s *sent) preempts(o *occ) bool {
+	if len(o.forms) == 0 {
+		return false
+	}
+	f := o.forms[0]
+	if f.block.rank != s.c.Verbs.maxRank {
+		return false
+	}
+	var mr matchResult
+	for _, p := range f.block.patterns {
+		if s.mayMatch(p) && s.matchPattern(p, o.start, o.end, &mr) {
+			return p.code != "---"
+		}
+	}
+	return false
+}
+
+// backFrames finds the frames governing occs[i] to its left: "agreed to
+// resume military talks", "declined a U.S. request for a call".
+func (s *sent) backFrames(occs []occ, i int, a *act, prev *act) {
+	o := &occs[i]
+	j := i - 1
+	budget := 8
+	det, poss := false, false
+	left := o.start // first token of the act's noun phrase so far
+	defer func() { a.poss = poss && len(a.frames) == 0 }()
+	for q := o.start - 1; q >= 0 && budget > 0; q-- {
+		if s.barrier[q] && s.mentAt[q] < 0 {
+			// "agreed to resume X and to hold Y": a coordinated
+			// infinitive shares the frames of the previous act.
+			if w := s.toks[q].Norm; (w == "AND" || w == ",") && q+1 < s.n && s.toks[q+1].Norm == "TO" && len(a.frames) == 0 && prev != nil {
+				a.frames = append(a.frames, prev.frames...)
+				a.head = prev.head
+			}
+			return
+		}
+		for j >= 0 && occs[j].end > q+1 {
+			j--
+		}
+		if j >= 0 && occs[j].end == q+1 {
+			f := &occs[j]
+			if !f.isFrame && f.end == left && !det && !poss && s.nounLike(f) {
+				// a noun modifying the act: "climate change talks"
+				f.modifier = true
+				left = f.start
+				q = f.start
+				j--
+				continue
+			}
+			if !f.isFrame {
+				// another verb governs this act: a noun after a determiner
+				// is its object ("criticized the visit"), except after a
+				// verb of saying, where it opens the reported clause.
+				if len(a.frames) == 0 && (poss || det && !speechVerb(f)) {
+					a.object = true
+				}
+				return
+			}
+			a.frames = append(a.frames, j)
+			a.head = f.start
+			q = f.start
+			j--
+			budget = 8
+			continue
+		}
+		w := s.toks[q].Norm
+		if stopPreps[w] {
+			return
+		}
+		switch w {
+		case "THE", "A", "AN", "THIS", "THESE", "THAT":
+			det = true
+		case "ITS", "THEIR", "HIS", "HER", "OUR", "'S":
+			poss = true
+		}
+		if s.mentAt[q] >= 0 {
+			q = s.mStart[s.mentAt[q]]
+			budget--
+			continue
+		}
+		if aux[w] && !dets[w] {
+			return
+		}
+		budget--
+	}
+}
+
+// fwdFrame finds what became of an act noun to its right: "the trip was
+// postponed", "talks resumed", "the visit will take place".
+func (s *sent) fwdFrame(occs []occ, i int, a *act) {
+	o := &occs[i]
+	j := i + 1
+	q0 := o.end
+	// Skip a prepositional phrase: "the visit TO CHINA was postponed".
+	if q0 < s.n && preps[s.toks[q0].Norm] {
+		for k := q0; k < s.n && k < q0+10; k++ {
+			w := s.toks[k].Norm
+			if s.barrier[k] || aux[w] && !preps[w] || frames[w] != nil {
+				q0 = k
+				break
+			}
+			if s.mentAt[k] < 0 && s.c.Verbs.HasForm(w) && !preps[w] && !dets[w] {
+				return
+			}
+		}
+	}
+	for q := q0; q < s.n && q < q0+6; q++ {
+		if s.barrier[q] || s.mentAt[q] >= 0 {
+			return
+		}
+		w := s.toks[q].Norm
+		for j < len(occs) && occs[j].start < q {
+			j++
+		}
+		if j < len(occs) && occs[j].start == q {
+			if occs[j].isFrame && !occs[j].fr.needTo {
+				a.fwd = j
+				return
+			}
+			if !happen[w] {
+				return
+			}
+		}
+		switch {
+		case isNeg(w):
+			a.fwdNeg = true
+		case w == "WILL" || w == "SHALL" || (w == "WOULD" && !s.hasIf):
+			a.fwdFut = true
+		case happen[w]:
+			if !a.fwdNeg && !a.fwdFut {
+				return
+			}
+			a.fwd = -2 // closed by a happen word: keep the flags
+			return
+		case aux[w]:
+		default:
+			a.fwdNeg, a.fwdFut = false, false
+			return
+		}
+	}
+	a.fwdNeg, a.fwdFut = false, false
+}

@@ -1,0 +1,85 @@
+// Package coding turns one tokenized sentence, with the actor and date
+// mentions found in it, into CAMEO-coded events with PLOVER type and mode,
+// Goldstein value, quad class, issues, location and a status. It is pure:
+// dictionaries are read from an fs.FS it is handed, and a Coder holds no
+// mutable state, so one Coder serves any number of goroutines.
+//
+// # Dictionaries
+//
+// Verb patterns use the TABARI/PETRARCH-1 language (see dyad.verbs.txt's
+// header): synsets (&NAME), verb blocks (--- NAME [code] ---), verbs with
+// generated or listed forms, multi-word verbs marked with '+', and patterns
+// "- PRE * POST [code]" with $ (source), + (target), % (compound actor),
+// ^ (skip an actor), &SYNSET, '_' for consecutive words and [a:b] for a
+// paired reverse event. Patterns are matched TABARI-style on the flat token
+// sequence, with no parser: words after '*' are looked for to the right of
+// the verb, words before it to the left, each element skipping intervening
+// words unless joined by '_', never across a clause boundary (comma,
+// semicolon, conjunction, relative pronoun) except inside a compound actor.
+// Pattern words match exactly, with a regular inflection, or as a stem of
+// five letters or more. Patterns are tried longest first (by letters, as
+// TABARI counts length); a match with [---] means "no event". With no
+// match the verb's own code or its block's default applies.
+//
+// Files loaded later overlay earlier ones: for a verb form listed in both,
+// the later file's block is tried first, and the earlier block only when the
+// later one has no matching pattern and a null default. Patterns of the last
+// file also take precedence over status frames (so "declined to comment"
+// stays CAMEO 011). Malformed lines become diagnostics with file and line.
+// The shipped Phoenix file gives 9 diagnostics (lines with two '*', a
+// missing code, a stray '}' and the like); everything else loads.
+//
+// # Actors
+//
+// The source is the pattern's $ or %, else the agent after BY in the
+// passive voice ("was hosted by X"), else the nearest mention before the
+// verb group that is not a place and not governed by a preposition
+// ("of China"); a verb coordinated with the previous one ("met Wang and
+// discussed …") shares its subject. A sentence with no subject mention
+// takes Input.Side+"GOV" ("1. Canceling China-U.S. talks." in a PRC
+// list). The target is the pattern's +, else the nearest mention after the
+// verb in the clause that is not a place, not the source and not of the
+// source's state. Mentions joined by "and", "-", "&" (and commas in such a
+// list) form a compound actor: one event per member; a compound subject
+// with no target gets reciprocal events for CAMEO roots 03–06. A mention
+// with Rule "both" ("the two sides") stands for both states of Input.Dyad.
+// A mention after "in"/"at" that is a known place (dyad.issues.txt) or a
+// metonym ("in Beijing") is the location, not an actor. Meetings (040/042/
+// 043/044) are refined by location: in the target's state a visit (042),
+// in the source's a host (043), elsewhere a third-place meeting (044).
+//
+// Reported speech: "X said (that) Y must/should/needs to …" is a demand
+// (100) by X on Y, and the verbs of the demanded clause are not coded; a
+// statement (010) is coded only when the sentence yields nothing else
+// (TABARI's subordinate code).
+//
+// # Status
+//
+// CAMEO codes acts; what became of an act is its status. The code of an
+// event is always the code of the underlying act: "China cancelled the
+// talks" is talks (040) with status cancelled, "suspended counternarcotics
+// cooperation" is 063 suspended, "declined a call" is 041 declined, and
+// "Blinken invited Wang to visit" is a proposed hosting, 043. We do not
+// switch to CAMEO's 16x/12x codes for these, so an act and its later
+// suspension or resumption share a code and can be followed over time;
+// analyses must read Status before summing Goldstein values (a cancelled
+// meeting is not cooperation). CAMEO's own codes are still used when a
+// dictionary pattern says so (sanctions 163, reject 120, deny 016).
+//
+// Status comes from frame words around the act (lexicon.go), read without a
+// parser: before the act ("agreed to resume talks", "declined a U.S.
+// request for a call", "the planned visit"; the outermost frame wins) or
+// after an act noun ("the trip was postponed", "talks resumed", "the visit
+// will take place"); then from auxiliaries before the verb group: not/
+// never/no -> negated (a negated acceptance is declined), if/unless/could/
+// might/may or would in a conditional sentence -> hypothetical, will/shall/
+// would/is to -> planned. An occurred act dated after the document date is
+// planned. Paired [a:b] reverse events are emitted only for statuses both
+// parties share (occurred, planned, ongoing, resumed): a cancellation is
+// the canceller's act.
+//
+// Nouns that only name an act are not events: objects of another verb
+// ("criticized the visit"), topics of a preposition ("an agreement on
+// climate cooperation"), nouns after a possessive with nothing said of them
+// ("its abuses"), and consultations with no counterpart.
+package coding

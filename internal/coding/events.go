@@ -1,0 +1,666 @@
+package coding
+
+import (
+	"strings"
+	"time"
+
+	"github.com/dyad-dev/dyad"
+)
+
+// builder collects the events of one sentence.
+type builder struct {
+	s       *sent
+	explain bool
+	evs     []dyad.Event
+	exs     []Explanation
+	lastSrc []dyad.Actor
+}
+
+// actorsOf returns the actors of mention m: "the two sides" (Rule "both")
+// stands for both states of the dyad.
+func (s *sent) actorsOf(m int) []dyad.Actor {
+	mm := &s.in.Mentions[m]
+	if mm.Rule == "both" {
+		var out []dyad.Actor
+		for _, c := range s.in.Dyad {
+			if c != "" {
+				out = append(out, dyad.Actor{Text: mm.Text, Code: c, Country: c, Span: mm.Span})
+			}
+		}
+		return out
+	}
+	return []dyad.Actor{mm.Actor}
+}
+
+func (s *sent) groupActors(m int) []dyad.Actor {
+	var out []dyad.Actor
+	for _, k := range s.members(m) {
+		out = append(out, s.actorsOf(k)...)
+	}
+	return out
+}
+
+func sameActor(a, b *dyad.Actor) bool {
+	if a.Code == b.Code && a.Person == b.Person {
+		return true
+	}
+	if a.Person != "" && a.Person == b.Person {
+		return true
+	}
+	return a.Person == "" && b.Person == "" && a.Country != "" && a.Country == b.Country
+}
+
+// subjectBefore finds the subject of the verb group starting at token h:
+// the nearest mention before it that is not governed by a preposition and
+// is not a place. coord reports a coordinated verb ("met Wang and
+// discussed …") whose subject is the previous verb's.
+func (s *sent) subjectBefore(h int) (m int, coord bool, why string) {
+	fallback := -1
+	onlyAux := true
+	for q := h - 1; q >= 0; q-- {
+		w := s.toks[q].Norm
+		if mi := s.mentAt[q]; mi >= 0 {
+			mm := int(mi)
+			q = s.mStart[mm]
+			if s.place[mm] {
+				onlyAux = false
+				continue
+			}
+			if s.prepGoverned(mm) {
+				if fallback < 0 {
+					fallback = mm
+				}
+				onlyAux = false
+				continue
+			}
+			return mm, false, "nearest mention before the verb"
+		}
+		switch {
+		case w == ";" || w == ":":
+			return fallback, false, "only a prepositional mention before the verb"
+		case subordinators[w]:
+			return -1, false, ""
+		}
+		if s.barrier[q] && onlyAux && (w == "AND" || w == "," || w == "BUT" || w == "THEN") {
+			return -1, true, "coordinated with the previous verb"
+		}
+		if !aux[w] {
+			onlyAux = false
+		}
+	}
+	if fallback >= 0 {
+		return fallback, false, "only a prepositional mention before the verb"
+	}
+	return -1, false, ""
+}
+
+// prepGoverned reports whether mention m follows a preposition ("of
+// China", "with Wang").
+func (s *sent) prepGoverned(m int) bool {
+	q := s.mStart[m] - 1
+	for q >= 0 && (s.toks[q].Norm == "THE" || s.toks[q].Norm == "A") {
+		q--
+	}
+	return q >= 0 && preps[s.toks[q].Norm]
+}
+
+// objectAfter finds the nearest mention after token p in the clause that
+// is not a place and not the source.
+func (s *sent) objectAfter(p, limit int, srcs []dyad.Actor) int {
+	for q := p; q < s.n && q < limit; q++ {
+		if s.barrier[q] {
+			return -1
+		}
+		mi := s.mentAt[q]
+		if mi < 0 {
+			continue
+		}
+		m := int(mi)
+		q = s.mEnd[m] - 1
+		if s.place[m] {
+			continue
+		}
+		a := &s.in.Mentions[m].Actor
+		same := false
+		for i := range srcs {
+			if s.in.Mentions[m].Rule != "both" && sameActor(a, &srcs[i]) {
+				same = true
+			}
+		}
+		if same {
+			continue
+		}
+		// "China's foreign minister Wang": skip the possessor for the head.
+		if e := s.mEnd[m]; e < s.n && s.toks[e].Norm == "'S" {
+			for k := e + 1; k < s.n && k < e+5 && !s.barrier[k]; k++ {
+				if s.mentAt[k] >= 0 {
+					m = -1
+					break
+				}
+			}
+			if m < 0 {
+				continue
+			}
+		}
+		return m
+	}
+	return -1
+}
+
+// passiveAgent returns the mention after BY when the verb at [vs, ve) is
+// in the passive voice, and whether it is passive at all.
+func (s *sent) passiveAgent(vs, ve int) (int, bool) {
+	be := false
+	for q := vs - 1; q >= 0 && q >= vs-4; q-- {
+		w := s.toks[q].Norm
+		if beForms[w] {
+			be = true
+			break
+		}
+		if !aux[w] {
+			break
+		}
+	}
+	if !be || !participle(s.toks[ve-1].Norm) {
+		return -1, false
+	}
+	for q := ve; q < s.n && q <= ve+2; q++ {
+		if s.toks[q].Norm == "BY" {
+			p := q + 1
+			if p < s.n && s.toks[p].Norm == "THE" {
+				p++
+			}
+			if p < s.n && s.mentAt[p] >= 0 && !s.place[s.mentAt[p]] {
+				return int(s.mentAt[p]), true
+			}
+			return -1, true
+		}
+		if s.barrier[q] || s.mentAt[q] >= 0 {
+			break
+		}
+	}
+	return -1, true
+}
+
+func participle(w string) bool {
+	switch w {
+	case "HELD", "MET", "MADE", "PUT", "CUT", "SET", "SHUT", "BROUGHT", "SOUGHT", "TOLD", "SAID", "SEEN",
+		"GIVEN", "TAKEN", "BEGUN", "DONE", "FROZEN", "HIT", "LEFT", "SENT", "KEPT", "BUILT", "SIGNED":
+		return true
+	}
+	n := len(w)
+	return n > 3 && (w[n-2:] == "ED" || w[n-2:] == "EN")
+}
+
+// modality reads the auxiliaries before the verb group at h.
+func (s *sent) modality(h int) (neg, fut, hyp bool, why string) {
+	for q := h - 1; q >= 0 && q >= h-6; q-- {
+		w := s.toks[q].Norm
+		if s.mentAt[q] >= 0 || (s.barrier[q] && w != "THAT") {
+			break
+		}
+		switch {
+		case isNeg(w):
+			neg, why = true, w
+		case w == "WILL" || w == "SHALL" || w == "'LL":
+			fut, why = true, w
+		case w == "WOULD":
+			if s.hasIf {
+				hyp, why = true, "WOULD with IF"
+			} else {
+				fut, why = true, w
+			}
+		case w == "COULD" || w == "MIGHT" || w == "MAY":
+			hyp, why = true, w
+		case w == "TO" && q > 0 && beForms[s.toks[q-1].Norm]:
+			fut, why = true, s.toks[q-1].Norm+" TO"
+		case aux[w]:
+		default:
+			q = -1
+		}
+	}
+	// IF or UNLESS earlier in the same clause.
+	for q := h - 1; q >= 0; q-- {
+		w := s.toks[q].Norm
+		if w == "IF" || w == "UNLESS" || w == "WHETHER" {
+			return neg, fut, true, w
+		}
+		if w == "," || w == ";" || w == ":" {
+			break
+		}
+	}
+	return neg, fut, hyp, why
+}
+
+// status decides what became of an act.
+func (s *sent) status(a *act, occs []occ) (dyad.Status, string, *occ) {
+	st, why := dyad.StatusOccurred, "reported act"
+	var outer *occ
+	if len(a.frames) > 0 {
+		outer = &occs[a.frames[len(a.frames)-1]]
+		st, why = outer.fr.status, "frame before the act"
+	} else if a.fwd >= 0 {
+		f := &occs[a.fwd]
+		st, why = f.fr.status, "frame after the act"
+	}
+	neg, fut, hyp, mwhy := s.modality(a.head)
+	if a.fwd != -1 {
+		neg = neg || a.fwdNeg
+		fut = fut || a.fwdFut && a.fwd == -2
+	}
+	switch {
+	case hyp:
+		return dyad.StatusHypothetical, "hypothetical: " + mwhy, outer
+	case neg:
+		if outer != nil && outer.fr.accept {
+			return dyad.StatusDeclined, "negated " + s.toks[outer.start].Norm, outer
+		}
+		return dyad.StatusNegated, "negation: " + mwhy, outer
+	case fut:
+		switch st {
+		case dyad.StatusProposed, dyad.StatusDeclined, dyad.StatusNegated:
+		default:
+			return dyad.StatusPlanned, "future: " + mwhy, outer
+		}
+	}
+	return st, why, outer
+}
+
+// reciprocalRoots are the CAMEO roots whose acts between a compound
+// subject go both ways: "Blinken and Wang discussed" is two consultations.
+func reciprocalRoot(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "03", "04", "05", "06":
+		return true
+	}
+	return code == "019"
+}
+
+// mutual reports whether a status describes an act both parties share,
+// so paired codes apply: a cancelled meeting was cancelled by one side.
+func mutual(st dyad.Status) bool {
+	switch st {
+	case dyad.StatusOccurred, dyad.StatusPlanned, dyad.StatusOngoing, dyad.StatusResumed:
+		return true
+	}
+	return false
+}
+
+func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *matchResult) {
+	s := b.s
+	o := a.o
+	st, stWhy, outer := s.status(a, occs)
+	var srcs, tgts []dyad.Actor
+	srcWhy, tgtWhy := "", ""
+	pairwise := false
+
+	// Passive voice on the verb group or on the frame after an act noun.
+	agent, passive := s.passiveAgent(a.head, headEnd(a, occs))
+	if !passive && a.fwd >= 0 {
+		agent, passive = s.passiveAgent(occs[a.fwd].start, occs[a.fwd].end)
+		passive = passive && agent >= 0
+	}
+	switch {
+	case mr.comp >= 0:
+		srcs, srcWhy, pairwise = s.groupActors(int(mr.comp)), "compound actor matched by %", true
+	case mr.src >= 0:
+		srcs, srcWhy = s.groupActors(mr.src), "matched by $"
+	case agent >= 0:
+		srcs, srcWhy = s.groupActors(agent), "passive agent after BY"
+	case passive:
+		// passive without an agent: the subject is acted upon
+	default:
+		m, coord, why := s.subjectBefore(a.head)
+		if coord && len(b.lastSrc) > 0 {
+			srcs, srcWhy = b.lastSrc, why
+		} else if m >= 0 {
+			srcs, srcWhy = s.groupActors(m), why
+		}
+	}
+	if len(srcs) == 0 && s.in.Side != "" && !s.mentionBefore(a.head) {
+		side := s.in.Side
+		srcs, srcWhy = []dyad.Actor{{Text: side, Code: side + "GOV", Country: side}}, "no subject: the document's side"
+	}
+	if len(srcs) == 0 {
+		return
+	}
+	b.lastSrc = srcs
+	for _, x := range srcs {
+		if x.Code == "" {
+			return
+		}
+	}
+
+	invite := outer != nil && outer.fr.invite
+	switch {
+	case pairwise:
+	case invite:
+		if m := s.objectAfter(outer.end, outer.end+3, srcs); m >= 0 {
+			tgts, tgtWhy = s.groupActors(m), "invitee"
+		} else if passive {
+			if m, _, _ := s.subjectBefore(a.head); m >= 0 {
+				tgts, tgtWhy = s.groupActors(m), "invitee (passive subject)"
+			}
+		}
+		if code == "042" {
+			code, rcode = "043", ""
+		}
+	case mr.tgt >= 0:
+		tgts, tgtWhy = s.groupActors(mr.tgt), "matched by +"
+	case passive:
+		if m, _, _ := s.subjectBefore(a.head); m >= 0 {
+			tgts, tgtWhy = s.groupActors(m), "passive subject"
+		}
+	case code == "010" || code == "012" || code == "013":
+		q := o.end
+		if q < s.n && s.toks[q].Norm == "TO" {
+			q++
+		}
+		if q < s.n && s.mentAt[q] >= 0 && !s.place[s.mentAt[q]] {
+			tgts, tgtWhy = s.groupActors(int(s.mentAt[q])), "addressee right after the verb"
+		}
+	default:
+		if m := s.objectAfter(o.end, s.n, srcs); m >= 0 {
+			tgts, tgtWhy = s.groupActors(m), "nearest mention after the verb"
+		} else if a.head < o.start {
+			if m := s.objectAfter(a.head, o.start, srcs); m >= 0 {
+				tgts, tgtWhy = s.groupActors(m), "mention between the frame and the act"
+			}
+		}
+	}
+	// Drop targets that are the source.
+	k := 0
+	for _, t := range tgts {
+		keep := true
+		for i := range srcs {
+			if sameActor(&t, &srcs[i]) || t.Country != "" && t.Country == srcs[i].Country {
+				keep = false
+			}
+		}
+		if keep {
+			tgts[k] = t
+			k++
+		}
+	}
+	tgts = tgts[:k]
+	if len(tgts) == 0 && len(srcs) >= 2 && reciprocalRoot(code) {
+		pairwise = true
+	}
+	// A consultation needs a counterpart: "traveled to Beijing to meet
+	// officials" is one visit, not also a meeting with no one.
+	if len(tgts) == 0 && !pairwise && len(code) >= 2 && code[:2] == "04" && st == dyad.StatusOccurred {
+		return
+	}
+
+	verb := dyad.Span{Start: s.toks[min(a.head, o.start)].Span.Start, End: s.toks[o.end-1].Span.End}
+	var matched []string
+	if b.explain {
+		for i := 0; i < mr.nused; i++ {
+			matched = append(matched, s.toks[mr.used[i]].Norm)
+		}
+	}
+	add := func(src dyad.Actor, tgt *dyad.Actor, code string) {
+		ex := Explanation{Pattern: patText, Verb: slice(s.in.Text, verb), Matched: matched,
+			Source: srcWhy, Target: tgtWhy, Status: stWhy}
+		b.add(src, tgt, code, st, verb, ex)
+	}
+	switch {
+	case pairwise:
+		for i := range srcs {
+			for j := range srcs {
+				if i != j && !sameActor(&srcs[i], &srcs[j]) && srcs[i].Country != srcs[j].Country {
+					t := srcs[j]
+					add(srcs[i], &t, code)
+				}
+			}
+		}
+	case len(tgts) == 0:
+		for _, x := range srcs {
+			add(x, nil, code)
+		}
+	default:
+		for _, x := range srcs {
+			for _, t := range tgts {
+				t := t
+				add(x, &t, code)
+				if rcode != "" && mutual(st) {
+					add(t, &x, rcode)
+				}
+			}
+		}
+	}
+}
+
+func headEnd(a *act, occs []occ) int {
+	if len(a.frames) > 0 {
+		return occs[a.frames[len(a.frames)-1]].end
+	}
+	return a.o.end
+}
+
+func (s *sent) mentionBefore(h int) bool {
+	for q := 0; q < h; q++ {
+		if m := s.mentAt[q]; m >= 0 && !s.place[m] {
+			return true
+		}
+	}
+	return false
+}
+
+// demands codes "X said (that) the U.S. must …" as a demand by the speaker
+// on the U.S., and consumes the verbs of the demanded clause.
+func (s *sent) demands(occs []occ, consumed []bool, b *builder) {
+	for q := 1; q < s.n; q++ {
+		w := s.toks[q].Norm
+		ln := 1
+		switch {
+		case demandModals[w]:
+		case (w == "NEEDS" || w == "NEED" || w == "HAS" || w == "HAVE") && q+1 < s.n && s.toks[q+1].Norm == "TO":
+			ln = 2
+		default:
+			continue
+		}
+		p := q - 1
+		for p >= 0 && s.toks[p].Norm == "SIDE" && s.mentAt[p] < 0 {
+			p--
+		}
+		mi := s.mentAt[p]
+		if mi < 0 || s.mEnd[mi] != p+1 || s.place[mi] {
+			continue
+		}
+		m := int(mi)
+		tgts := s.groupActors(m)
+		// The speaker: subject of the nearest statement verb before.
+		var srcs []dyad.Actor
+		why := ""
+		for i := len(occs) - 1; i >= 0; i-- {
+			o := &occs[i]
+			if o.start >= s.mStart[m] || len(o.forms) == 0 {
+				continue
+			}
+			c := o.forms[0].code
+			if c == "" {
+				c = o.forms[0].block.code
+			}
+			if !strings.HasPrefix(c, "01") && !strings.HasPrefix(c, "02") {
+				continue
+			}
+			if sm, _, _ := s.subjectBefore(o.start); sm >= 0 {
+				srcs, why = s.groupActors(sm), "speaker of reported speech"
+				for k := o.start; k < o.end; k++ {
+					consumed[k] = true
+				}
+			}
+			break
+		}
+		if len(srcs) == 0 && s.in.Side != "" && !s.mentionBefore(s.mStart[m]) {
+			side := s.in.Side
+			srcs, why = []dyad.Actor{{Text: side, Code: side + "GOV", Country: side}}, "document's side states the demand"
+		}
+		if len(srcs) == 0 {
+			continue
+		}
+		end := q + ln
+		for end < s.n {
+			t := s.toks[end].Norm
+			if t == ";" || t == "." || t == ":" {
+				break
+			}
+			if s.barrier[end] && end+1 < s.n && s.mentAt[end+1] >= 0 {
+				break
+			}
+			end++
+		}
+		for k := q; k < end; k++ {
+			consumed[k] = true
+		}
+		verb := dyad.Span{Start: s.toks[q].Span.Start, End: s.toks[q+ln-1].Span.End}
+		_, _, hyp, _ := s.modality(s.mStart[m])
+		st := dyad.StatusOccurred
+		if hyp {
+			st = dyad.StatusHypothetical
+		}
+		for _, x := range srcs {
+			for _, t := range tgts {
+				if sameActor(&x, &t) || (x.Country != "" && x.Country == t.Country) {
+					continue
+				}
+				t := t
+				b.add(x, &t, "100", st, verb, Explanation{Pattern: "reported demand [100] - $ SAID + " + w + " *",
+					Verb: slice(s.in.Text, verb), Source: why, Target: "subject of " + w, Status: "demand stated"})
+			}
+		}
+		q = end
+	}
+}
+
+// add builds one event.
+func (b *builder) add(src dyad.Actor, tgt *dyad.Actor, code string, st dyad.Status, verb dyad.Span, ex Explanation) {
+	s := b.s
+	in := s.in
+	vt := s.tokenAt(verb.Start)
+	loc := s.placeFor(vt)
+	// Meetings: where they happened says who visited and who hosted.
+	if loc != nil && loc.country != "" && tgt != nil && src.Country != "" && tgt.Country != "" && src.Country != tgt.Country {
+		switch code {
+		case "040", "042", "043", "044":
+			switch loc.country {
+			case tgt.Country:
+				code = "042"
+			case src.Country:
+				code = "043"
+			default:
+				code = "044"
+			}
+		}
+	}
+	ev := dyad.Event{
+		Sentence: in.Sentence.Index,
+		Span:     in.Sentence.Span,
+		Verb:     verb,
+		Source:   src,
+		Target:   tgt,
+		CAMEO:    code,
+		Status:   st,
+		Pattern:  ex.Pattern,
+	}
+	if loc != nil {
+		sp := loc.span
+		ev.Location, ev.LocationSpan = loc.text, &sp
+	}
+	if cd, ok := b.s.c.Codebook.Lookup(code); ok {
+		ev.PLOVER, ev.Mode, ev.Quad, ev.Goldstein = cd.PLOVER, cd.Mode, cd.Quad, cd.Goldstein
+		if len(cd.Context) > 0 {
+			ev.Context = append([]string(nil), cd.Context...)
+		}
+	} else {
+		ev.Quad = quadClass(code)
+	}
+	// Date: the date mention nearest the verb within its clause.
+	best, bestD := -1, 0
+	for i := range in.Dates {
+		if !s.sameClause(vt, s.tokenAt(in.Dates[i].Span.Start)) {
+			continue
+		}
+		d := dist(in.Dates[i].Span, verb)
+		if best < 0 || d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best >= 0 {
+		dm := &in.Dates[best]
+		sp := dm.Span
+		ev.Date, ev.DateEnd, ev.DatePrecision, ev.DateSpan = dm.Start, dm.End, dm.Precision, &sp
+		if ev.Status == dyad.StatusOccurred && !in.DocDate.IsZero() && dm.Start.After(day(in.DocDate)) {
+			ev.Status = dyad.StatusPlanned
+			ex.Status = "date after the document date"
+		}
+	} else {
+		d := day(in.DocDate)
+		ev.Date, ev.DateEnd, ev.DatePrecision, ev.DateFromDoc = d, d, dyad.PrecisionDay, true
+	}
+	if !s.tagged {
+		s.issues, s.tagged = s.c.Issues.Tag(in.Tokens), true
+	}
+	if len(s.issues) > 0 {
+		ev.Issues = append([]string(nil), s.issues...)
+	}
+	b.evs = append(b.evs, ev)
+	if b.explain {
+		b.exs = append(b.exs, ex)
+	}
+}
+
+func day(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, m, d := t.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func dist(a, b dyad.Span) int {
+	switch {
+	case a.End <= b.Start:
+		return b.Start - a.End
+	case b.End <= a.Start:
+		return a.Start - b.End
+	}
+	return 0
+}
+
+// finish drops subordinate statements and duplicates and computes keys.
+func (b *builder) finish() ([]dyad.Event, []Explanation) {
+	other := false
+	for i := range b.evs {
+		if b.evs[i].CAMEO != "010" {
+			other = true
+		}
+	}
+	evs := make([]dyad.Event, 0, len(b.evs))
+	var exs []Explanation
+	for i := range b.evs {
+		ev := b.evs[i]
+		if other && ev.CAMEO == "010" {
+			continue
+		}
+		ev.Key = ev.ComputeKey()
+		dup := false
+		for k := range evs {
+			dup = dup || evs[k].Key == ev.Key
+		}
+		if dup {
+			continue
+		}
+		evs = append(evs, ev)
+		if b.explain {
+			ex := b.exs[i]
+			ex.Event = ev
+			exs = append(exs, ex)
+		}
+	}
+	return evs, exs
+}

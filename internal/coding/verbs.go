@@ -1,0 +1,604 @@
+package coding
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/dyad-dev/dyad"
+	"github.com/dyad-dev/dyad/internal/text"
+)
+
+// Verbs is a compiled verb-pattern dictionary in the TABARI/PETRARCH-1
+// language: synsets, verb blocks, verb forms and patterns. It is read-only
+// after loading and safe for concurrent use.
+type Verbs struct {
+	// forms maps the Norm of a verb word to the verb forms headed by it,
+	// later files first, longer phrases first.
+	forms   map[string][]*verbForm
+	synsets map[string]*synset
+	blocks  []*block
+	npat    int
+	maxRank int // rank of the last file loaded: the local overrides
+}
+
+// A block is a verb synonym block: `--- NAME [code] ---`.
+type block struct {
+	name     string
+	code     string // default code, "---" for none
+	rcode    string // reciprocal code of a [code:code] pair, or ""
+	patterns []*pattern
+	file     string
+	rank     int // load order of the file; later files rank higher
+}
+
+// A verbForm is one inflected form of a verb, possibly multi-word.
+type verbForm struct {
+	words []string // token Norms, consecutive
+	head  int      // index of the verb word in words
+	block *block
+	code  string // the verb's own code, or "" for the block's
+	rcode string
+	text  string // as written in the dictionary
+	// defText is the Pattern text of an event coded by the verb alone.
+	defText string
+}
+
+type synset struct {
+	name    string
+	plural  bool // generate regular plurals of members
+	phrases [][]string
+	byFirst map[string][][]string // phrases by first word, longest first
+	byLast  map[string][][]string // phrases by last word, longest first
+	sig     sig                   // first words of all phrases
+}
+
+// index builds the lookup maps of a synset once it is complete.
+func (sy *synset) index() {
+	sy.byFirst = map[string][][]string{}
+	sy.byLast = map[string][][]string{}
+	sy.sig = sig{}
+	for _, ph := range sy.phrases {
+		sy.byFirst[ph[0]] = append(sy.byFirst[ph[0]], ph)
+		sy.byLast[ph[len(ph)-1]] = append(sy.byLast[ph[len(ph)-1]], ph)
+		sy.sig.add(ph[0])
+	}
+	for _, m := range []map[string][][]string{sy.byFirst, sy.byLast} {
+		for k, v := range m {
+			sort.SliceStable(v, func(i, j int) bool { return len(v[i]) > len(v[j]) })
+			m[k] = v
+		}
+	}
+}
+
+type elemKind uint8
+
+const (
+	ekWord elemKind = iota
+	ekSyn
+	ekVerb     // '*'
+	ekSource   // '$'
+	ekTarget   // '+'
+	ekCompound // '%'
+	ekSkip     // '^'
+)
+
+type elem struct {
+	kind  elemKind
+	word  string
+	exact bool // word followed by '_' in the dictionary: no stemming
+	syn   *synset
+	adj   bool // must immediately follow the previous element
+}
+
+type pattern struct {
+	elems  []elem
+	verb   int // index of the '*' element
+	code   string
+	rcode  string
+	text   string
+	length int
+	sig    sig       // words the sentence must have
+	syns   []*synset // the sentence must have a word of each
+	file   string
+	line   int
+}
+
+// LoadVerbs reads verb dictionaries from fsys, in order: later files add
+// blocks and forms that take precedence over earlier ones for the same verb
+// form (see the package documentation). Malformed lines are reported as
+// diagnostics with file and line and skipped; the rest loads. The error is
+// non-nil only when a file cannot be read.
+func LoadVerbs(fsys fs.FS, names ...string) (*Verbs, dyad.DiagnosticList, error) {
+	v := &Verbs{forms: make(map[string][]*verbForm, 8192), synsets: map[string]*synset{}}
+	var diags dyad.DiagnosticList
+	for rank, name := range names {
+		f, err := fsys.Open(name)
+		if err != nil {
+			return nil, diags, fmt.Errorf("open verb dictionary %s: %w", name, err)
+		}
+		d, err := v.read(f, name, rank)
+		f.Close()
+		diags = append(diags, d...)
+		if err != nil {
+			return nil, diags, fmt.Errorf("read verb dictionary %s: %w", name, err)
+		}
+	}
+	v.maxRank = len(names) - 1
+	for _, sy := range v.synsets {
+		sy.index()
+	}
+	for _, b := range v.blocks {
+		sort.SliceStable(b.patterns, func(i, j int) bool { return b.patterns[i].length > b.patterns[j].length })
+	}
+	for k, fs := range v.forms {
+		sort.SliceStable(fs, func(i, j int) bool {
+			if fs[i].block.rank != fs[j].block.rank {
+				return fs[i].block.rank > fs[j].block.rank
+			}
+			return len(fs[i].words) > len(fs[j].words)
+		})
+		v.forms[k] = fs
+	}
+	return v, diags, nil
+}
+
+// Patterns returns the number of patterns loaded.
+func (v *Verbs) Patterns() int { return v.npat }
+
+// Forms returns the number of distinct verb head words.
+func (v *Verbs) Forms() int { return len(v.forms) }
+
+// HasForm reports whether w (a token Norm) heads a verb form.
+func (v *Verbs) HasForm(w string) bool { return len(v.forms[w]) > 0 }
+
+type reader struct {
+	v      *Verbs
+	file   string
+	rank   int
+	line   int
+	diags  dyad.DiagnosticList
+	cur    *block
+	syn    *synset // synset being defined, nil when in a verb block
+	seenSy map[string]bool
+}
+
+func (r *reader) errorf(format string, args ...any) {
+	r.diags = append(r.diags, dyad.Diagnostic{Source: r.file, Line: r.line, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *Verbs) read(rd io.Reader, file string, rank int) (dyad.DiagnosticList, error) {
+	r := &reader{v: v, file: file, rank: rank}
+	sc := bufio.NewScanner(rd)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for sc.Scan() {
+		r.line++
+		r.parseLine(sc.Text())
+	}
+	return r.diags, sc.Err()
+}
+
+func (r *reader) parseLine(s string) {
+	if strings.HasPrefix(strings.TrimSpace(s), "---") {
+		r.header(strings.TrimSpace(s))
+		return
+	}
+	if i := strings.IndexByte(s, '#'); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return
+	}
+	switch s[0] {
+	case '&':
+		name := strings.TrimSuffix(strings.Fields(s)[0], "_")
+		if len(name) < 2 {
+			r.errorf("empty synset name")
+			r.syn = nil
+			return
+		}
+		sy := r.v.synsets[name]
+		if sy == nil {
+			sy = &synset{name: name}
+			r.v.synsets[name] = sy
+		}
+		sy.plural = !strings.HasSuffix(strings.Fields(s)[0], "_")
+		r.syn = sy
+	case '+':
+		if r.syn != nil {
+			r.synMember(s[1:])
+			return
+		}
+		r.verbLine(s)
+	case '-':
+		r.syn = nil
+		r.patternLine(s[1:])
+	case '~':
+		r.errorf("transformation lines (~) are not supported; line ignored")
+	default:
+		r.syn = nil
+		r.verbLine(s)
+	}
+}
+
+// header parses `--- NAME [code] ---`.
+func (r *reader) header(s string) {
+	r.syn = nil
+	body := strings.TrimSpace(strings.Trim(s, "-"))
+	if i := strings.IndexByte(body, '#'); i >= 0 {
+		body = strings.TrimSpace(body[:i])
+	}
+	name, code, rcode := body, "---", ""
+	if i := strings.IndexByte(body, '['); i >= 0 {
+		j := strings.IndexByte(body[i:], ']')
+		if j < 0 {
+			r.errorf("block header %q: missing ']'", s)
+			r.cur = nil
+			return
+		}
+		var ok bool
+		code, rcode, ok = parseCode(body[i+1 : i+j])
+		if !ok {
+			r.errorf("block header %q: bad code", s)
+			r.cur = nil
+			return
+		}
+		name = strings.TrimSpace(body[:i])
+	}
+	if name == "" {
+		r.errorf("block header without a name")
+		r.cur = nil
+		return
+	}
+	r.cur = &block{name: name, code: code, rcode: rcode, file: r.file, rank: r.rank}
+	r.v.blocks = append(r.v.blocks, r.cur)
+}
+
+// parseCode parses "042", "---", "042:043".
+func parseCode(s string) (code, rcode string, ok bool) {
+	s = strings.TrimSpace(s)
+	code = s
+	if i := strings.IndexByte(s, ':'); i >= 0 {
+		code, rcode = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+		if !validCode(rcode) && rcode != "---" {
+			return "", "", false
+		}
+		if rcode == "---" {
+			rcode = ""
+		}
+	}
+	code = strings.TrimSuffix(strings.TrimSuffix(code, "?"), "!")
+	if code != "---" && !validCode(code) {
+		return "", "", false
+	}
+	return code, rcode, true
+}
+
+func (r *reader) synMember(s string) {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, ';'); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	if s == "" || strings.ContainsAny(s, "$+%^*[]{}") {
+		r.errorf("synset %s: bad member %q", r.syn.name, s)
+		return
+	}
+	noPlural := strings.HasSuffix(s, "_") || !r.syn.plural
+	words := phraseWords(strings.TrimSuffix(s, "_"))
+	if len(words) == 0 {
+		r.errorf("synset %s: empty member", r.syn.name)
+		return
+	}
+	// A member may reference an earlier synset as a whole phrase.
+	if len(words) == 1 && strings.HasPrefix(s, "&") {
+		if ref := r.v.synsets[strings.TrimSuffix(s, "_")]; ref != nil && ref != r.syn {
+			r.syn.phrases = append(r.syn.phrases, ref.phrases...)
+			return
+		}
+		r.errorf("synset %s: unknown synset %s", r.syn.name, s)
+		return
+	}
+	r.syn.phrases = append(r.syn.phrases, words)
+	if !noPlural {
+		last := words[len(words)-1]
+		for _, p := range nounPlurals(last) {
+			w := append(append([]string(nil), words[:len(words)-1]...), p)
+			r.syn.phrases = append(r.syn.phrases, w)
+		}
+	}
+}
+
+// verbLine parses a verb: `WORD {FORMS} [code]`, `+MULTI_WORD {…}`, `WIRE_+TAP`.
+func (r *reader) verbLine(s string) {
+	if r.cur == nil {
+		r.errorf("verb %q before any verb block", s)
+		return
+	}
+	if i := strings.IndexByte(s, ';'); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	code, rcode := "", ""
+	if i := strings.IndexByte(s, '['); i >= 0 {
+		j := strings.IndexByte(s[i:], ']')
+		if j < 0 {
+			r.errorf("verb %q: missing ']'", s)
+			return
+		}
+		var ok bool
+		code, rcode, ok = parseCode(s[i+1 : i+j])
+		if !ok {
+			r.errorf("verb %q: bad code", s)
+			return
+		}
+		s = strings.TrimSpace(s[:i] + s[i+j+1:])
+	}
+	var irregular []string
+	hasBraces := false
+	if i := strings.IndexByte(s, '{'); i >= 0 {
+		j := strings.IndexByte(s, '}')
+		if j < i {
+			r.errorf("verb %q: missing '}'", s)
+			return
+		}
+		hasBraces = true
+		irregular = strings.Fields(s[i+1 : j])
+		s = strings.TrimSpace(s[:i] + s[j+1:])
+	}
+	f := strings.Fields(s)
+	if len(f) != 1 {
+		r.errorf("verb line %q: want one verb phrase", s)
+		return
+	}
+	base := f[0]
+	add := func(phrase string) bool {
+		vf, ok := r.form(phrase)
+		if !ok {
+			r.errorf("verb form %q: bad phrase", phrase)
+			return false
+		}
+		vf.code, vf.rcode = code, rcode
+		dc := code
+		if dc == "" {
+			dc = r.cur.code
+			if r.cur.rcode != "" {
+				dc += ":" + r.cur.rcode
+			}
+		} else if rcode != "" {
+			dc += ":" + rcode
+		}
+		vf.defText = r.cur.name + " [" + dc + "] - " + phrase + " (verb default)"
+		r.v.forms[vf.words[vf.head]] = append(r.v.forms[vf.words[vf.head]], vf)
+		return true
+	}
+	if !add(base) {
+		return
+	}
+	if hasBraces {
+		for _, p := range irregular {
+			if strings.HasSuffix(p, "+") || strings.Count(p, "+") > 1 {
+				r.errorf("verb form %q: misplaced '+'", p)
+				continue
+			}
+			if strings.Contains(base, "+") && !strings.Contains(p, "+") && strings.Contains(p, "_") {
+				r.errorf("verb form %q: multi-word form without '+'", p)
+				continue
+			}
+			add(p)
+		}
+		return
+	}
+	// Regular forms of the verb word.
+	words := strings.Split(base, "_")
+	h := 0
+	for i, w := range words {
+		if strings.HasPrefix(w, "+") {
+			h = i
+		}
+	}
+	root := strings.TrimPrefix(words[h], "+")
+	for _, form := range verbInflections(root) {
+		ws := append([]string(nil), words...)
+		if strings.HasPrefix(words[h], "+") {
+			ws[h] = "+" + form
+		} else {
+			ws[h] = form
+		}
+		add(strings.Join(ws, "_"))
+	}
+}
+
+// form compiles one verb phrase ("+MEET_WITH", "WIRE_+TAP", "MEET").
+func (r *reader) form(phrase string) (*verbForm, bool) {
+	parts := strings.Split(phrase, "_")
+	vf := &verbForm{block: r.cur, text: phrase, head: -1}
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		isHead := strings.HasPrefix(p, "+")
+		toks := wordNorms(strings.TrimPrefix(p, "+"))
+		if len(toks) == 0 {
+			return nil, false
+		}
+		if isHead {
+			vf.head = len(vf.words)
+		}
+		vf.words = append(vf.words, toks...)
+	}
+	if len(vf.words) == 0 {
+		return nil, false
+	}
+	if vf.head < 0 {
+		vf.head = 0 // no '+': the first word is the verb
+	}
+	return vf, true
+}
+
+// patternLine parses `WORDS * WORDS [code] ` (after the leading '-').
+func (r *reader) patternLine(s string) {
+	if r.cur == nil {
+		r.errorf("pattern before any verb block")
+		return
+	}
+	i := strings.LastIndexByte(s, '[')
+	j := strings.LastIndexByte(s, ']')
+	if i < 0 || j < i {
+		r.errorf("pattern %q: missing [code]", strings.TrimSpace(s))
+		return
+	}
+	code, rcode, ok := parseCode(s[i+1 : j])
+	if !ok {
+		r.errorf("pattern %q: bad code %q", strings.TrimSpace(s), s[i+1:j])
+		return
+	}
+	body := strings.TrimSpace(s[:i])
+	p := &pattern{code: code, rcode: rcode, file: r.file, line: r.line, verb: -1,
+		text: r.cur.name + " [" + s[i+1:j] + "] - " + body}
+	for _, chunk := range strings.Fields(body) {
+		pieces := strings.Split(chunk, "_")
+		for k, pc := range pieces {
+			adj := k > 0
+			if pc == "" {
+				// trailing '_': the previous word matches exactly.
+				if k > 0 && len(p.elems) > 0 && p.elems[len(p.elems)-1].kind == ekWord {
+					p.elems[len(p.elems)-1].exact = true
+				}
+				continue
+			}
+			switch {
+			case pc == "*":
+				if p.verb >= 0 {
+					r.errorf("pattern %q: more than one '*'", body)
+					return
+				}
+				p.verb = len(p.elems)
+				p.elems = append(p.elems, elem{kind: ekVerb, adj: adj})
+			case pc == "$":
+				p.elems = append(p.elems, elem{kind: ekSource, adj: adj})
+			case pc == "+":
+				p.elems = append(p.elems, elem{kind: ekTarget, adj: adj})
+			case pc == "%":
+				p.elems = append(p.elems, elem{kind: ekCompound, adj: adj})
+			case pc == "^":
+				p.elems = append(p.elems, elem{kind: ekSkip, adj: adj})
+			case pc[0] == '&':
+				sy := r.v.synsets[pc]
+				if sy == nil {
+					r.errorf("pattern %q: undefined synset %s", body, pc)
+					return
+				}
+				p.elems = append(p.elems, elem{kind: ekSyn, syn: sy, adj: adj})
+				p.length += len(pc) - 1
+			case strings.ContainsAny(pc, "{}()|*$%^+"):
+				r.errorf("pattern %q: unsupported token %q", body, pc)
+				return
+			default:
+				toks := wordNorms(pc)
+				if len(toks) == 0 {
+					continue
+				}
+				for t, w := range toks {
+					p.elems = append(p.elems, elem{kind: ekWord, word: w, adj: adj || t > 0})
+					p.length += len(w)
+				}
+			}
+		}
+	}
+	if p.verb < 0 {
+		r.errorf("pattern %q: missing verb marker '*'", body)
+		return
+	}
+	for _, e := range p.elems {
+		switch e.kind {
+		case ekWord:
+			p.sig.add(e.word)
+		case ekSyn:
+			p.syns = append(p.syns, e.syn)
+		}
+	}
+	r.cur.patterns = append(r.cur.patterns, p)
+	r.v.npat++
+}
+
+var dictTokenizer = text.Tokenizer{KeepPunct: true}
+
+// wordNorms tokenizes one dictionary word the way sentence text is
+// tokenized: "CEASE-FIRE" is CEASE, "-", FIRE.
+func wordNorms(w string) []string {
+	toks := dictTokenizer.Tokenize(w, dyad.Span{Start: 0, End: len(w)})
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, strings.Clone(t.Norm))
+	}
+	return out
+}
+
+// phraseWords splits a phrase on '_' and blanks and tokenizes each word.
+func phraseWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == '_' || r == ' ' }) {
+		out = append(out, wordNorms(w)...)
+	}
+	return out
+}
+
+// verbInflections returns the regular forms of an English verb root:
+// -S, -ED, -ING (with the usual spelling rules), and the doubled-consonant
+// forms for short roots ending consonant-vowel-consonant.
+func verbInflections(root string) []string {
+	n := len(root)
+	if n == 0 {
+		return nil
+	}
+	last := root[n-1]
+	var out []string
+	switch {
+	case strings.HasSuffix(root, "S") || strings.HasSuffix(root, "X") || strings.HasSuffix(root, "Z") ||
+		strings.HasSuffix(root, "CH") || strings.HasSuffix(root, "SH"):
+		out = append(out, root+"ES")
+	case last == 'Y' && n > 1 && !isVowel(root[n-2]):
+		out = append(out, root[:n-1]+"IES")
+	default:
+		out = append(out, root+"S")
+	}
+	switch {
+	case last == 'E':
+		out = append(out, root+"D")
+		if strings.HasSuffix(root, "EE") || strings.HasSuffix(root, "YE") || strings.HasSuffix(root, "OE") {
+			out = append(out, root+"ING")
+		} else {
+			out = append(out, root[:n-1]+"ING")
+		}
+	case last == 'Y' && n > 1 && !isVowel(root[n-2]):
+		out = append(out, root[:n-1]+"IED", root+"ING")
+	default:
+		out = append(out, root+"ED", root+"ING")
+		if n >= 3 && !isVowel(last) && isVowel(root[n-2]) && !isVowel(root[n-3]) && !strings.ContainsRune("WXY", rune(last)) {
+			out = append(out, root+string(last)+"ED", root+string(last)+"ING")
+		}
+	}
+	return out
+}
+
+// nounPlurals returns the regular plural of a noun.
+func nounPlurals(w string) []string {
+	n := len(w)
+	if n < 2 {
+		return nil
+	}
+	switch {
+	case strings.HasSuffix(w, "SS") || strings.HasSuffix(w, "X") || strings.HasSuffix(w, "CH") || strings.HasSuffix(w, "SH"):
+		return []string{w + "ES"}
+	case w[n-1] == 'Y' && !isVowel(w[n-2]):
+		return []string{w[:n-1] + "IES"}
+	case w[n-1] == 'S':
+		return nil
+	}
+	return []string{w + "S"}
+}
+
+func isVowel(c byte) bool { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' }
