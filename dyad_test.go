@@ -51,12 +51,13 @@ func TestEvent_ComputeKey(t *testing.T) {
 	}
 	changes := map[string]func(e *dyad.Event){
 		"status": func(e *dyad.Event) { e.Status = dyad.StatusPostponed },
-		"code":   func(e *dyad.Event) { e.CAMEO = "043" },
+		"code":   func(e *dyad.Event) { e.CAMEO = "057" },
+		"object": func(e *dyad.Event) { e.Object = "Theater Commanders Talk" },
 		"date":   func(e *dyad.Event) { e.Date = day.AddDate(0, 0, 1) },
 		"target": func(e *dyad.Event) { e.Target = nil },
 		"person": func(e *dyad.Event) { e.Source.Person = "Qin Gang" },
 	}
-	for _, name := range []string{"status", "code", "date", "target", "person"} {
+	for _, name := range []string{"status", "code", "object", "date", "target", "person"} {
 		e := base
 		tgt := *base.Target
 		e.Target = &tgt
@@ -64,6 +65,11 @@ func TestEvent_ComputeKey(t *testing.T) {
 		if e.ComputeKey() == base.ComputeKey() {
 			t.Errorf("ComputeKey ignores a change of %s", name)
 		}
+	}
+	visit := base
+	visit.CAMEO = "040" // the other side's readout says "met"
+	if visit.ComputeKey() != base.ComputeKey() {
+		t.Errorf("ComputeKey differs between 042 and 040 reports of one meeting")
 	}
 	if k := base.ComputeKey(); len(k) != 24 {
 		t.Errorf("ComputeKey() = %q, want 24 hex digits", k)

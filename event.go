@@ -75,6 +75,12 @@ type Event struct {
 	Location     string   `json:"location,omitempty"` // as stated: "Beijing"
 	LocationSpan *Span    `json:"location_span,omitempty"`
 
+	// Object names what the act was about when it is a named thing: the
+	// "Theater Commanders Talk" that was cancelled, the "counternarcotics
+	// cooperation" that was suspended. Two acts between the same parties on
+	// the same day differ by their object; "" for plain meetings and acts.
+	Object string `json:"object,omitempty"`
+
 	// Pattern is the dictionary pattern that produced the event, for
 	// `dict explain`: "MEET_PEOPLE [040] - * MEET +".
 	Pattern string `json:"pattern,omitempty"`
@@ -103,11 +109,14 @@ func (e *Event) Root() string {
 }
 
 // ComputeKey returns the identity of the event across reports: the same
-// act (source, target, CAMEO code, status) on the same day is one event
-// however many sentences or documents report it.
+// act (source, target, CAMEO code, object, status) on the same dates is one
+// event however many sentences or documents report it.
 //
 // People are keyed by their person name when known, so "Blinken met Wang"
 // in one readout and "the Secretary met Wang Yi" in another are one event.
+// Consultations are keyed by their root (04): one side's readout says
+// "visited" (042) where the other's says "met" (040) or "hosted" (043), and
+// it is still one meeting.
 func (e *Event) ComputeKey() string {
 	var b strings.Builder
 	b.WriteString(actorKey(&e.Source))
@@ -116,7 +125,13 @@ func (e *Event) ComputeKey() string {
 		b.WriteString(actorKey(e.Target))
 	}
 	b.WriteByte('|')
-	b.WriteString(e.CAMEO)
+	if e.Root() == "04" {
+		b.WriteString("04")
+	} else {
+		b.WriteString(e.CAMEO)
+	}
+	b.WriteByte('|')
+	b.WriteString(strings.ToUpper(e.Object))
 	b.WriteByte('|')
 	b.WriteString(string(e.Status))
 	b.WriteByte('|')

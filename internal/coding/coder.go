@@ -97,10 +97,11 @@ type sent struct {
 	barrier []bool
 	sig     sig
 
-	places []namedPlace // "in Beijing", in sentence order
-	hasIf  bool
-	issues []string // of the sentence, computed on first use
-	tagged bool
+	places   []namedPlace // "in Beijing", in sentence order
+	modifier []bool       // per mention: part of a pair such as "China-U.S." before a noun
+	hasIf    bool
+	issues   []string // of the sentence, computed on first use
+	tagged   bool
 }
 
 func (c *Coder) prepare(in *Input) *sent {
@@ -187,6 +188,22 @@ func (c *Coder) prepare(in *Input) *sent {
 			}
 		}
 	}
+	// A short parenthesis, usually an acronym ("Talks (DPCT)"), does not
+	// end a clause.
+	for q := 0; q < n; q++ {
+		if s.toks[q].Norm != "(" {
+			continue
+		}
+		for k := q + 1; k < n && k <= q+4; k++ {
+			if s.toks[k].Norm == ")" {
+				for j := q; j <= k; j++ {
+					s.barrier[j] = false
+				}
+				break
+			}
+		}
+	}
+	s.markModifiers()
 	// Places: known places and state mentions after IN/AT.
 	for q := 0; q+1 < n; q++ {
 		w := s.toks[q].Norm
@@ -548,6 +565,18 @@ func (s *sent) backFrames(occs []occ, i int, a *act, prev *act) {
 	left := o.start // first token of the act's noun phrase so far
 	defer func() { a.poss = poss && len(a.frames) == 0 }()
 	for q := o.start - 1; q >= 0 && budget > 0; q-- {
+		if s.toks[q].Norm == ")" && !s.barrier[q] {
+			// A short parenthesis is transparent: "Agreement (MMCA) meetings".
+			k := q
+			for k > 0 && s.toks[k].Norm != "(" {
+				k--
+			}
+			if left == q+1 {
+				left = k
+			}
+			q = k
+			continue
+		}
 		if s.barrier[q] && s.mentAt[q] < 0 {
 			// "agreed to resume X and to hold Y": a coordinated
 			// infinitive shares the frames of the previous act.

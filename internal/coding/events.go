@@ -14,6 +14,7 @@ type builder struct {
 	evs     []dyad.Event
 	exs     []Explanation
 	lastSrc []dyad.Actor
+	object  string // what the act being emitted names, see objectOf
 }
 
 // actorsOf returns the actors of mention m: "the two sides" (Rule "both")
@@ -62,7 +63,7 @@ func (s *sent) subjectBefore(h int) (m int, coord bool, why string) {
 		if mi := s.mentAt[q]; mi >= 0 {
 			mm := int(mi)
 			q = s.mStart[mm]
-			if s.place[mm] {
+			if s.place[mm] || s.modifier[mm] {
 				onlyAux = false
 				continue
 			}
@@ -292,6 +293,7 @@ func mutual(st dyad.Status) bool {
 func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *matchResult) {
 	s := b.s
 	o := a.o
+	b.object = s.objectOf(o.start, o.end)
 	st, stWhy, outer := s.status(a, occs)
 	var srcs, tgts []dyad.Actor
 	srcWhy, tgtWhy := "", ""
@@ -443,7 +445,7 @@ func headEnd(a *act, occs []occ) int {
 
 func (s *sent) mentionBefore(h int) bool {
 	for q := 0; q < h; q++ {
-		if m := s.mentAt[q]; m >= 0 && !s.place[m] {
+		if m := s.mentAt[q]; m >= 0 && !s.place[m] && !s.modifier[m] {
 			return true
 		}
 	}
@@ -566,6 +568,7 @@ func (b *builder) add(src dyad.Actor, tgt *dyad.Actor, code string, st dyad.Stat
 		CAMEO:    code,
 		Status:   st,
 		Pattern:  ex.Pattern,
+		Object:   b.object,
 	}
 	if loc != nil {
 		sp := loc.span

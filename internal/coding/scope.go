@@ -118,3 +118,76 @@ func (s *sent) verbPosition(o *occ) bool {
 	last := s.toks[o.end-1].Norm
 	return len(last) > 2 && last[len(last)-2:] == "ED" && s.lastMentionBefore(o.start) >= 0
 }
+
+// markModifiers finds mentions written as a hyphenated pair before a noun,
+// "China-U.S. talks", "U.S.-China relations": the pair says whose talks or
+// relations they are and is never the subject of a verb.
+func (s *sent) markModifiers() {
+	s.modifier = make([]bool, len(s.in.Mentions))
+	for m := 0; m+1 < len(s.in.Mentions); m++ {
+		a, b := s.mEnd[m], s.mStart[m+1]
+		if a < 0 || b != a+1 || s.toks[a].Norm != "-" {
+			continue
+		}
+		// Written solid: no space around the hyphen.
+		if s.toks[a-1].Span.End != s.toks[a].Span.Start || s.toks[a].Span.End != s.toks[b].Span.Start {
+			continue
+		}
+		// Followed by a word that is not a verb of the sentence's pair.
+		if e := s.mEnd[m+1]; e < s.n && s.toks[e].Kind == dyad.Word && s.mentAt[e] < 0 {
+			s.modifier[m], s.modifier[m+1] = true, true
+		}
+	}
+}
+
+// topicPreps introduce what a nominal act is about: "talks ON climate
+// change", "cooperation AGAINST transnational crime".
+var topicPreps = map[string]bool{"ON": true, "AGAINST": true, "REGARDING": true, "CONCERNING": true}
+
+// objectOf names the thing a nominal act in tokens [h, end) is: the capitalised words
+// of a mechanism's name before the act noun ("Theater Commanders Talk",
+// "Defense Policy Coordination Talks") and a topic after it ("cooperation
+// on the repatriation of illegal immigrants"). A verb ("met", "agreed")
+// has no object: it returns "".
+func (s *sent) objectOf(h, end int) string {
+	if h >= end || end > s.n {
+		return ""
+	}
+	e := end - 1
+	// Only nouns name things: a head preceded by its subject or an
+	// auxiliary, or in -ED, is a verb.
+	head := s.toks[e].Norm
+	if len(head) > 2 && head[len(head)-2:] == "ED" {
+		return ""
+	}
+	if h > 0 && (s.mentAt[h-1] >= 0 && !s.modifier[s.mentAt[h-1]] || aux[s.toks[h-1].Norm]) {
+		return ""
+	}
+	start, end := h, e+1
+	for q := h - 1; q > 0; q-- {
+		tk := s.toks[q]
+		if tk.Kind != dyad.Word || s.mentAt[q] >= 0 || !capitalizedAt(s.in.Text, tk.Span.Start) || nominals[tk.Norm] {
+			break
+		}
+		start = q
+	}
+	if end < s.n && topicPreps[s.toks[end].Norm] {
+		k := end + 1
+		for k < s.n && k < end+8 && s.toks[k].Kind == dyad.Word && s.mentAt[k] < 0 && !barrierWords[s.toks[k].Norm] {
+			k++
+		}
+		if k > end+1 {
+			end = k
+		}
+	}
+	if start == h && end == e+1 {
+		return ""
+	}
+	return slice(s.in.Text, dyad.Span{Start: s.toks[start].Span.Start, End: s.toks[end-1].Span.End})
+}
+
+// capitalizedAt reports whether the text at i starts with an upper-case
+// ASCII letter.
+func capitalizedAt(text string, i int) bool {
+	return i < len(text) && 'A' <= text[i] && text[i] <= 'Z'
+}

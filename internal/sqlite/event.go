@@ -72,7 +72,7 @@ func insertEvent(ctx context.Context, st *statements, docID int64, key string, e
 		src.Text, src.Code, src.Country, src.Person, src.Office, string(src.Level), src.Span.Start, src.Span.End,
 		t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7],
 		formatDate(e.Date), formatDate(e.DateEnd), string(e.DatePrecision), e.DateFromDoc, dateStart, dateEnd,
-		issues, e.Location, locStart, locEnd, e.Pattern,
+		issues, e.Location, locStart, locEnd, e.Pattern, e.Object,
 		docID, e.Sentence, e.Span.Start, e.Span.End, e.Verb.Start, e.Verb.End)
 	if err != nil {
 		return 0, fmt.Errorf("insert: %w", err)
@@ -137,7 +137,7 @@ const eventColumns = `e.id, e.key, e.cameo, e.plover, e.mode, e.context, e.quad,
 	e.source_text, e.source_code, e.source_country, e.source_person, e.source_office, e.source_level, e.source_start, e.source_end,
 	e.target_text, e.target_code, e.target_country, e.target_person, e.target_office, e.target_level, e.target_start, e.target_end,
 	e.date, e.date_end, e.date_precision, e.date_from_doc, e.date_span_start, e.date_span_end,
-	e.issues, e.location, e.location_start, e.location_end, e.pattern,
+	e.issues, e.location, e.location_start, e.location_end, e.pattern, e.object,
 	e.first_doc_id, e.first_sentence, e.span_start, e.span_end, e.verb_start, e.verb_end`
 
 func eventWhere(f dyad.EventFilter) (string, []any) {
@@ -246,7 +246,7 @@ func scanEvent(rows *sql.Rows) (*dyad.Event, error) {
 		&src.Text, &src.Code, &src.Country, &src.Person, &src.Office, &srcLevel, &src.Span.Start, &src.Span.End,
 		&tText, &tCode, &tCountry, &tPerson, &tOffice, &tLevel, &tStart, &tEnd,
 		&date, &dateEnd, &precision, &e.DateFromDoc, &dStart, &dEnd,
-		&issues, &e.Location, &lStart, &lEnd, &e.Pattern,
+		&issues, &e.Location, &lStart, &lEnd, &e.Pattern, &e.Object,
 		&e.DocID, &e.Sentence, &e.Span.Start, &e.Span.End, &e.Verb.Start, &e.Verb.End); err != nil {
 		return nil, fmt.Errorf("scan event: %w", err)
 	}

@@ -42,13 +42,13 @@ var statementSQL = [...]string{
 	    source_text, source_code, source_country, source_person, source_office, source_level, source_start, source_end,
 	    target_text, target_code, target_country, target_person, target_office, target_level, target_start, target_end,
 	    date, date_end, date_precision, date_from_doc, date_span_start, date_span_end,
-	    issues, location, location_start, location_end, pattern,
+	    issues, location, location_start, location_end, pattern, object,
 	    first_doc_id, first_sentence, span_start, span_end, verb_start, verb_end)
 	 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,
 	    ?, ?, ?, ?, ?, ?, ?, ?,
 	    ?, ?, ?, ?, ?, ?, ?, ?,
 	    ?, ?, ?, ?, ?, ?,
-	    ?, ?, ?, ?, ?,
+	    ?, ?, ?, ?, ?, ?,
 	    ?, ?, ?, ?, ?, ?)
 	 ON CONFLICT (key) DO NOTHING`,
 	// A sentence that reports the same event twice (two matching verb

@@ -124,6 +124,7 @@ CREATE TABLE events (
 	location_start  INTEGER,
 	location_end    INTEGER,
 	pattern         TEXT    NOT NULL DEFAULT '',
+	object          TEXT    NOT NULL DEFAULT '',
 
 	first_doc_id    INTEGER NOT NULL REFERENCES documents (id),
 	first_sentence  INTEGER NOT NULL,
