@@ -1,0 +1,206 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/dyad-dev/dyad"
+	"github.com/dyad-dev/dyad/dictionaries"
+	"github.com/dyad-dev/dyad/internal/actors"
+	"github.com/dyad-dev/dyad/internal/coding"
+	"github.com/dyad-dev/dyad/internal/pipeline"
+	"github.com/dyad-dev/dyad/internal/sqlite"
+)
+
+// DefaultDB is the database path when neither --db nor DYAD_DB is given.
+const DefaultDB = "dyad.db"
+
+// DefaultDyad is the pair of states coded when --dyad is not given.
+const DefaultDyad = "USA-CHN"
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
+
+// newFlagSet returns a flag set that prints its usage to env.Stderr with a
+// one-line synopsis and description.
+func newFlagSet(env *Env, name, synopsis, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet("dyad "+name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, "Usage: dyad %s %s\n\n%s\n\nFlags:\n", name, synopsis, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// dbFlag adds --db with its documented default.
+func dbFlag(fs *flag.FlagSet, env *Env, p *string) {
+	def := DefaultDB
+	if v := env.Getenv("DYAD_DB"); v != "" {
+		def = v
+	}
+	fs.StringVar(p, "db", def, "SQLite database `path` (env DYAD_DB)")
+}
+
+// openDB opens the database at path; create says whether a missing file may
+// be created (ingest) or is an error (queries).
+func openDB(path string, create bool) (*sqlite.DB, error) {
+	if !create && path != ":memory:" {
+		if _, err := os.Stat(path); err != nil {
+			return nil, dyad.Errorf(dyad.ENOTFOUND, "no database at %s (run 'dyad ingest' or 'dyad demo' first, or pass --db)", path)
+		}
+	}
+	db := sqlite.NewDB(path)
+	if err := db.Open(); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// parseDyad parses "USA-CHN" into two country codes.
+func parseDyad(s string) ([2]string, error) {
+	a, b, ok := strings.Cut(strings.ToUpper(strings.TrimSpace(s)), "-")
+	if !ok || len(a) != 3 || len(b) != 3 || a == b {
+		return [2]string{}, dyad.Errorf(dyad.EINVALID, "invalid --dyad %q: want two different 3-letter country codes such as USA-CHN", s)
+	}
+	return [2]string{a, b}, nil
+}
+
+// parseDate parses a YYYY-MM-DD flag value; "" is the zero time.
+func parseDate(name, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, dyad.Errorf(dyad.EINVALID, "invalid --%s %q: want YYYY-MM-DD", name, s)
+	}
+	return t, nil
+}
+
+// Knowledge is the compiled dictionaries a coding run needs.
+type Knowledge struct {
+	Actors *actors.Dictionary
+	Coder  *coding.Coder
+	// Diagnostics are problems in the user's own dictionary files.
+	Diagnostics dyad.DiagnosticList
+}
+
+// loadKnowledge compiles the shipped dictionaries plus the user's files.
+// A user file is an actor dictionary unless its name says it holds verbs
+// ("verb"), agents ("agent") or issues ("issue").
+func loadKnowledge(extra []string) (*Knowledge, error) {
+	var actorFiles []string
+	var verbFiles []string
+	var issueFiles []string
+	for _, p := range extra {
+		if _, err := os.Stat(p); err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "dictionary %s: %v", p, err)
+		}
+		base := strings.ToLower(filepath.Base(p))
+		switch {
+		case strings.Contains(base, "verb"):
+			verbFiles = append(verbFiles, p)
+		case strings.Contains(base, "issue"):
+			issueFiles = append(issueFiles, p)
+		default:
+			actorFiles = append(actorFiles, p)
+		}
+	}
+	k := &Knowledge{}
+	fsys := overlay{dictionaries.FS}
+	var diags dyad.DiagnosticList
+	var err error
+	k.Actors, diags, err = actors.Default(fsys, diskNames(actorFiles)...)
+	if err != nil {
+		return nil, fmt.Errorf("actor dictionaries: %w", err)
+	}
+	k.Diagnostics = append(k.Diagnostics, userDiagnostics(diags)...)
+	k.Coder, diags, err = coding.Default(dictionaries.FS)
+	if err != nil {
+		return nil, fmt.Errorf("verb dictionaries: %w", err)
+	}
+	k.Diagnostics = append(k.Diagnostics, userDiagnostics(diags)...)
+	if len(verbFiles) > 0 {
+		names := append([]string{"phoenix/CAMEO.verbpatterns.150430.txt", "dyad.verbs.txt"}, diskNames(verbFiles)...)
+		v, diags, err := coding.LoadVerbs(fsys, names...)
+		if err != nil {
+			return nil, fmt.Errorf("verb dictionaries: %w", err)
+		}
+		k.Diagnostics = append(k.Diagnostics, userDiagnostics(diags)...)
+		k.Coder.Verbs = v
+	}
+	if len(issueFiles) > 0 {
+		// The last issue file given replaces the shipped one.
+		is, diags, err := coding.LoadIssues(fsys, diskNames(issueFiles)[len(issueFiles)-1])
+		if err != nil {
+			return nil, fmt.Errorf("issue dictionary: %w", err)
+		}
+		k.Diagnostics = append(k.Diagnostics, userDiagnostics(diags)...)
+		k.Coder.Issues = is
+	}
+	return k, nil
+}
+
+// diskPrefix marks names that overlay resolves on disk rather than in the
+// embedded dictionaries.
+const diskPrefix = "disk:"
+
+func diskNames(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = diskPrefix + p
+	}
+	return out
+}
+
+// userDiagnostics keeps the diagnostics of the user's own files: problems
+// in the shipped upstream files are listed by 'dyad dict check'.
+func userDiagnostics(l dyad.DiagnosticList) dyad.DiagnosticList {
+	var out dyad.DiagnosticList
+	for _, d := range l {
+		if strings.HasPrefix(d.Source, diskPrefix) {
+			d.Source = strings.TrimPrefix(d.Source, diskPrefix)
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// overlay is the embedded dictionaries plus files on disk named with
+// diskPrefix, so loaders that read an fs.FS see both.
+type overlay struct{ embedded fs.FS }
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if p, ok := strings.CutPrefix(name, diskPrefix); ok {
+		return os.Open(p)
+	}
+	return o.embedded.Open(name)
+}
+
+// newAnalyzer builds the analyzer for a dyad from loaded knowledge.
+func newAnalyzer(k *Knowledge, d [2]string) *pipeline.Analyzer {
+	return &pipeline.Analyzer{Actors: k.Actors, Coder: k.Coder, Dyad: d}
+}
+
+// printDiagnostics writes user dictionary problems to stderr as warnings.
+func printDiagnostics(env *Env, l dyad.DiagnosticList) {
+	for _, d := range l {
+		fmt.Fprintln(env.Stderr, "dyad: warning:", d.String())
+	}
+}
+
+// closeDB closes db, keeping the first error.
+func closeDB(db *sqlite.DB, err *error) {
+	if cerr := db.Close(); cerr != nil && *err == nil {
+		*err = cerr
+	}
+}
