@@ -61,6 +61,7 @@ type Record struct {
 	DateFromDoc   bool           `json:"date_from_doc"`
 	Issues        []string       `json:"issues"`
 	Location      string         `json:"location,omitempty"`
+	Object        string         `json:"object,omitempty"`
 	Pattern       string         `json:"pattern,omitempty"`
 	Sources       []SourceRecord `json:"sources,omitempty"`
 }
@@ -100,6 +101,7 @@ func NewRecord(ev *dyad.Event, text string, lk Lookup) Record {
 		DateFromDoc:   ev.DateFromDoc,
 		Issues:        ev.Issues,
 		Location:      ev.Location,
+		Object:        ev.Object,
 		Pattern:       ev.Pattern,
 	}
 	if r.Issues == nil {

@@ -57,7 +57,7 @@ var CSVHeader = []string{
 	"source_text", "source_code", "source_country", "source_person", "source_office",
 	"target_text", "target_code", "target_country", "target_person", "target_office",
 	"cameo", "cameo_name", "plover", "mode", "quad", "goldstein", "status",
-	"issues", "location", "n_sources", "doc_id", "document", "publisher", "side", "sentence", "span_start", "span_end", "text",
+	"issues", "location", "object", "n_sources", "doc_id", "document", "publisher", "side", "sentence", "span_start", "span_end", "text",
 }
 
 func writeCSV(w io.Writer, events []*dyad.Event, lk Lookup) error {
@@ -80,7 +80,7 @@ func writeCSV(w io.Writer, events []*dyad.Event, lk Lookup) error {
 			r.Source.Text, r.Source.Code, r.Source.Country, r.Source.Person, r.Source.Office,
 			t.Text, t.Code, t.Country, t.Person, t.Office,
 			r.CAMEO, r.CAMEOName, r.PLOVER, r.Mode, strconv.Itoa(r.Quad), fmtFloat(r.Goldstein), string(r.Status),
-			strings.Join(r.Issues, ";"), r.Location, strconv.Itoa(max(len(r.Sources), 1)),
+			strings.Join(r.Issues, ";"), r.Location, r.Object, strconv.Itoa(max(len(r.Sources), 1)),
 			strconv.FormatInt(r.DocID, 10), doc, pub, side, strconv.Itoa(r.Sentence), strconv.Itoa(r.Span[0]), strconv.Itoa(r.Span[1]), r.Text,
 		}
 		if err := cw.Write(row); err != nil {
