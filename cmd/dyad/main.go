@@ -107,6 +107,8 @@ func run(ctx context.Context, args []string, env *Env) error {
 		return (&StatsCommand{Env: env}).Run(ctx, rest)
 	case "export":
 		return (&ExportCommand{Env: env}).Run(ctx, rest)
+	case "eval":
+		return (&EvalCommand{Env: env}).Run(ctx, rest)
 	case "version":
 		fmt.Fprintln(env.Stdout, "dyad", version)
 		return nil

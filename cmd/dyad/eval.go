@@ -1,0 +1,212 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing/fstest"
+
+	"github.com/dyad-dev/dyad"
+	"github.com/dyad-dev/dyad/internal/actors"
+	"github.com/dyad-dev/dyad/internal/coding"
+	"github.com/dyad-dev/dyad/internal/eval"
+)
+
+// EvalCommand runs an evaluation suite and prints its scores.
+type EvalCommand struct {
+	Env      *Env
+	JSON     bool
+	Examples int
+}
+
+// Run parses args and evaluates.
+func (c *EvalCommand) Run(ctx context.Context, args []string) error {
+	fs := newFlagSet(c.Env, "eval", "[flags] SUITE PATH",
+		"Codes the records of an evaluation suite and scores the events found\n"+
+			"against the expected ones (matching rules: go doc ./internal/eval).\n"+
+			"Suites:\n"+
+			"  plover  PLOVER gold-standard records (PLOVER_GSR_CAMEO*.json)\n"+
+			"  petr    PETRARCH validation XML (its own dictionaries are used)\n"+
+			"  tabari  TABARI .project file (its own dictionaries are used)\n"+
+			"  dyad    a folder of dyad JSON Lines suites, or one .jsonl file\n"+
+			"Prints a per-category report, or with --json one JSON object.")
+	fs.BoolVar(&c.JSON, "json", false, "print one JSON object")
+	fs.IntVar(&c.Examples, "examples", 20, "mismatches listed in the text report")
+	// Flags may follow the arguments: parse, take one argument, repeat.
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(pos) != 2 {
+		fs.Usage()
+		return dyad.Errorf(dyad.EINVALID, "eval takes SUITE and PATH, got %d arguments", len(pos))
+	}
+	suite, path := pos[0], pos[1]
+	rep, err := runSuite(suite, path)
+	if err != nil {
+		return err
+	}
+	if c.JSON {
+		enc := json.NewEncoder(c.Env.Stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(rep)
+	}
+	return rep.WriteText(c.Env.Stdout, c.Examples)
+}
+
+// runSuite reads the suite at path, builds its coder and runs it.
+func runSuite(suite, path string) (*eval.Report, error) {
+	switch suite {
+	case "plover":
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "plover suite: %v", err)
+		}
+		defer f.Close()
+		s, err := eval.ReadPLOVER(f, path)
+		if err != nil {
+			return nil, err
+		}
+		cd, diags, err := suiteCoder(eval.Dictionaries{})
+		if err != nil {
+			return nil, err
+		}
+		rep := s.Run(cd)
+		rep.Diagnostics = append(rep.Diagnostics, diags...)
+		return rep, nil
+	case "petr":
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "petr suite: %v", err)
+		}
+		defer f.Close()
+		s, err := eval.ReadPETR(f, path)
+		if err != nil {
+			return nil, err
+		}
+		s.Dictionaries.Dir = filepath.Dir(path)
+		cd, diags, err := suiteCoder(s.Dictionaries)
+		if err != nil {
+			return nil, err
+		}
+		rep := s.Run(cd)
+		rep.Diagnostics = append(rep.Diagnostics, diags...)
+		return rep, nil
+	case "tabari":
+		dir := filepath.Dir(path)
+		s, err := eval.ReadTABARI(os.DirFS(dir), filepath.Base(path), path)
+		if err != nil {
+			return nil, err
+		}
+		s.Dictionaries.Dir = dir
+		cd, diags, err := suiteCoder(s.Dictionaries)
+		if err != nil {
+			return nil, err
+		}
+		rep := s.Run(cd)
+		rep.Diagnostics = append(rep.Diagnostics, diags...)
+		return rep, nil
+	case "dyad":
+		st, err := os.Stat(path)
+		if err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "dyad suite: %v", err)
+		}
+		var s *eval.DyadSuite
+		if st.IsDir() {
+			s, err = eval.ReadDyad(os.DirFS(path), path)
+		} else {
+			var f *os.File
+			if f, err = os.Open(path); err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			s, err = eval.ReadDyadFile(f, path)
+		}
+		if err != nil {
+			return nil, err
+		}
+		cd, diags, err := suiteCoder(eval.Dictionaries{})
+		if err != nil {
+			return nil, err
+		}
+		rep := s.Run(cd)
+		rep.Diagnostics = append(rep.Diagnostics, diags...)
+		return rep, nil
+	}
+	return nil, dyad.Errorf(dyad.EINVALID, "unknown suite %q: want plover, petr, tabari or dyad", suite)
+}
+
+// suiteCoder builds a coder: the shipped dictionaries, with the suite's own
+// actor, agent and verb files replacing the shipped ones of their kind when
+// it names any. The diagnostics are the problems in the suite's files.
+func suiteCoder(d eval.Dictionaries) (eval.Coder, []dyad.Diagnostic, error) {
+	k, err := loadKnowledge(nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	var diags []dyad.Diagnostic
+	fsys := os.DirFS(d.Dir)
+	if len(d.Actors)+len(d.Agents) > 0 {
+		l := actors.NewLoader()
+		for _, n := range d.Actors {
+			if err := addDict(fsys, n, l.AddPhoenix); err != nil {
+				return nil, nil, err
+			}
+		}
+		for _, n := range d.Agents {
+			if err := addDict(fsys, n, l.AddAgents); err != nil {
+				return nil, nil, err
+			}
+		}
+		dict, ds := l.Compile()
+		diags = append(diags, ds...)
+		k.Actors = dict
+	}
+	if len(d.Verbs) > 0 {
+		var vfs fs.FS = fsys
+		if d.VerbSyntax == "tabari" {
+			m := fstest.MapFS{}
+			for _, n := range d.Verbs {
+				data, err := fs.ReadFile(fsys, n)
+				if err != nil {
+					return nil, nil, dyad.Errorf(dyad.EINVALID, "suite verb dictionary %s: %v", n, err)
+				}
+				m[n] = &fstest.MapFile{Data: eval.ConvertTABARIVerbs(data)}
+			}
+			vfs = m
+		}
+		v, ds, err := coding.LoadVerbs(vfs, d.Verbs...)
+		if err != nil {
+			return nil, nil, dyad.Errorf(dyad.EINVALID, "suite verb dictionary: %v", err)
+		}
+		diags = append(diags, ds...)
+		cd := *k.Coder
+		cd.Verbs = v
+		k.Coder = &cd
+	}
+	an := newAnalyzer(k, [2]string{"USA", "CHN"})
+	return eval.CoderFunc(func(doc *dyad.Document) []dyad.Event {
+		return an.Analyze(doc).Events
+	}), diags, nil
+}
+
+// addDict reads the dictionary name from fsys into add.
+func addDict(fsys fs.FS, name string, add func(string, io.Reader)) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return dyad.Errorf(dyad.EINVALID, "suite dictionary %s: %v", name, err)
+	}
+	defer f.Close()
+	add(name, f)
+	return nil
+}

@@ -1,0 +1,339 @@
+package eval
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/dyad-dev/dyad"
+)
+
+// A TABARISuite is a TABARI validation project: a .project file naming the
+// dictionaries and a text file of records whose comment blocks hold the
+// expected events.
+type TABARISuite struct {
+	Path         string
+	Dictionaries Dictionaries
+	Text         string // the text file named by the project
+	Records      []TABARIRecord
+	// Diagnostics are validation fields that could not be read.
+	Diagnostics []dyad.Diagnostic
+}
+
+// A TABARIRecord is one record of the text file.
+type TABARIRecord struct {
+	ID   string
+	Line int // of the record's first line
+	Date time.Time
+	Text string
+	// Events are the expected { SRC / TGT / CODE } events, as written;
+	// empty with Skip "" means no event is expected ({---} or {###}).
+	Events []Triple
+	// Skip is why the record is not scored: "not checked" ({+++}),
+	// "complex" (-{…}), "option" (only OPTION fields), "no validation".
+	Skip string
+}
+
+// TABARI validation records after the one whose ID starts with this are
+// not part of the standard suite (the manual, §10.1).
+const tabariFinal = "FINAL"
+
+// ReadTABARI reads the project file name from fsys and the text file it
+// names. path is what reports call the suite.
+func ReadTABARI(fsys fs.FS, name, path string) (*TABARISuite, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, dyad.Errorf(dyad.EINVALID, "tabari project %s: %v", path, err)
+	}
+	defer f.Close()
+	s := &TABARISuite{Path: path}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		key, rest, ok := strings.Cut(line, ">")
+		if !ok || !strings.HasPrefix(key, "<") {
+			continue
+		}
+		vals := strings.Fields(rest)
+		if len(vals) == 0 {
+			continue
+		}
+		switch strings.ToLower(key[1:]) {
+		case "actorsfile":
+			s.Dictionaries.Actors = append(s.Dictionaries.Actors, vals[0])
+		case "verbsfile":
+			s.Dictionaries.Verbs = append(s.Dictionaries.Verbs, vals[0])
+			s.Dictionaries.VerbSyntax = "tabari"
+		case "agentsfile":
+			s.Dictionaries.Agents = append(s.Dictionaries.Agents, vals[0])
+		case "textfile":
+			s.Text = vals[0]
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("tabari project %s: %w", path, err)
+	}
+	if s.Text == "" {
+		return nil, dyad.Errorf(dyad.EINVALID, "tabari project %s: no <textfile>", path)
+	}
+	tf, err := fsys.Open(s.Text)
+	if err != nil {
+		return nil, dyad.Errorf(dyad.EINVALID, "tabari project %s: text file: %v", path, err)
+	}
+	defer tf.Close()
+	if err := s.readText(tf); err != nil {
+		return nil, fmt.Errorf("tabari text %s: %w", s.Text, err)
+	}
+	return s, nil
+}
+
+// readText reads the records: a header line "YYMMDD ID …", text lines,
+// then an optional comment block /* … */ holding the validation fields.
+// Blank lines end a record; '#' lines between records are comments.
+func (s *TABARISuite) readText(r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	var (
+		rec     *TABARIRecord
+		body    []string
+		comment strings.Builder
+		inCmt   bool
+		n       int
+	)
+	finish := func() bool {
+		if rec == nil {
+			return false
+		}
+		rec.Text = strings.Join(strings.Fields(strings.Join(body, " ")), " ")
+		s.fields(rec, comment.String())
+		s.Records = append(s.Records, *rec)
+		final := strings.HasPrefix(rec.ID, tabariFinal)
+		rec, body, inCmt = nil, body[:0], false
+		comment.Reset()
+		return final
+	}
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		switch {
+		case inCmt:
+			if before, _, ok := strings.Cut(line, "*/"); ok {
+				comment.WriteString(before)
+				if finish() {
+					return nil
+				}
+				continue
+			}
+			comment.WriteString(line)
+			comment.WriteByte('\n')
+		case rec != nil:
+			if strings.TrimSpace(line) == "" {
+				if finish() {
+					return nil
+				}
+				continue
+			}
+			if before, after, ok := strings.Cut(line, "/*"); ok {
+				body = append(body, before)
+				if c, _, ok := strings.Cut(after, "*/"); ok {
+					comment.WriteString(c)
+					if finish() {
+						return nil
+					}
+					continue
+				}
+				comment.WriteString(after)
+				comment.WriteByte('\n')
+				inCmt = true
+				continue
+			}
+			body = append(body, line)
+		default:
+			date, id, ok := tabariHeader(line)
+			if ok {
+				rec = &TABARIRecord{ID: id, Line: n, Date: date}
+			}
+		}
+	}
+	finish()
+	return sc.Err()
+}
+
+// tabariHeader parses a record's first line: six digits YYMMDD (years
+// 00–30 are 2000–2030), blanks, the record ID.
+func tabariHeader(line string) (time.Time, string, bool) {
+	f := strings.Fields(line)
+	if len(f) < 2 || len(f[0]) != 6 || len(line) < 6 || line[0] < '0' || line[0] > '9' {
+		return time.Time{}, "", false
+	}
+	for _, c := range []byte(f[0]) {
+		if c < '0' || c > '9' {
+			return time.Time{}, "", false
+		}
+	}
+	d, err := time.Parse("060102", f[0])
+	if err != nil {
+		return time.Time{}, "", false
+	}
+	if d.Year() > 2030 {
+		d = d.AddDate(-100, 0, 0)
+	}
+	return d, f[1], true
+}
+
+// fields reads the validation fields of rec's comment block.
+func (s *TABARISuite) fields(rec *TABARIRecord, c string) {
+	var nFields, options int
+	for {
+		i := strings.IndexByte(c, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(c[i:], '}')
+		if j < 0 {
+			break
+		}
+		complex := i > 0 && c[i-1] == '-'
+		f := strings.TrimSpace(c[i+1 : i+j])
+		c = c[i+j+1:]
+		if f == "" {
+			continue // "{}" in prose
+		}
+		nFields++
+		squeezed := strings.Join(strings.Fields(f), "")
+		switch {
+		case complex:
+			rec.Skip = "complex"
+		case strings.HasPrefix(strings.ToUpper(f), "OPTION"):
+			options++
+		case squeezed == "+++":
+			if rec.Skip == "" {
+				rec.Skip = "not checked"
+			}
+		case squeezed == "---", squeezed == "###":
+			// No event expected: Events stays empty.
+		default:
+			parts := strings.Split(f, "/")
+			if len(parts) != 3 {
+				s.Diagnostics = append(s.Diagnostics, dyad.Diagnostic{Source: s.Text, Line: rec.Line, Msg: fmt.Sprintf("record %s: unreadable validation field {%s}", rec.ID, f)})
+				if rec.Skip == "" {
+					rec.Skip = "unreadable"
+				}
+				continue
+			}
+			rec.Events = append(rec.Events, Triple{strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1]), strings.TrimSpace(parts[2])})
+		}
+	}
+	switch {
+	case rec.Skip != "":
+	case nFields == 0:
+		rec.Skip = "no validation"
+	case nFields == options:
+		rec.Skip = "option"
+	}
+}
+
+// Run codes every checked record with c. A record passes when the
+// multiset of (source code, target code, event code) found equals the
+// expected one. Categories are the record IDs up to the first '-'.
+func (s *TABARISuite) Run(c Coder) *Report {
+	t := newTally("tabari", s.Path, []string{"triple", "code"}, []string{"passed", "checked"})
+	t.r.Diagnostics = append(t.r.Diagnostics, s.Diagnostics...)
+	for i := range s.Records {
+		rec := &s.Records[i]
+		if rec.Skip != "" {
+			t.r.Skipped++
+			continue
+		}
+		cat, _, _ := strings.Cut(rec.ID, "-")
+		doc := &dyad.Document{Source: rec.ID, Text: rec.Text, Date: rec.Date, Lang: "en", Format: "txt"}
+		evs := c.Code(doc)
+		found := make([]Triple, len(evs))
+		var codes, goldCodes []string
+		for j := range evs {
+			e := &evs[j]
+			found[j] = Triple{orNone(e.Source.Code), "---", e.CAMEO}
+			if e.Target != nil {
+				found[j].Target = orNone(e.Target.Code)
+			}
+			codes = append(codes, e.CAMEO)
+		}
+		for _, g := range rec.Events {
+			goldCodes = append(goldCodes, g.Code)
+		}
+		tc := Compare(rec.Events, found)
+		t.record(cat, tc, Compare(goldCodes, codes))
+		t.count(cat, "checked", 1)
+		if tc.Correct == tc.Expected && tc.Correct == tc.Found {
+			t.count(cat, "passed", 1)
+		}
+		_, missed, extra := Match(rec.Events, found)
+		t.diffs(rec.ID, cat, rec.Text, Classify(missed, extra, len(evs) > 0))
+	}
+	return t.report()
+}
+
+func orNone(code string) string {
+	if code == "" {
+		return "---"
+	}
+	return code
+}
+
+// ConvertTABARIVerbs rewrites a TABARI verb dictionary into the
+// PETRARCH-1 block syntax that coding.LoadVerbs reads. TABARI lists verbs
+// flat ("ABANDON [345]", its patterns below it, an optional "{ FORMS }"
+// line of irregular forms); PETRARCH-1 groups them in blocks ("---
+// ABANDON [345] ---"). Each TABARI verb becomes a block of its own; the
+// <SYNSETS> tags are dropped (their synsets are kept) and the <TIME>
+// section, which sets date shifts rather than events, is left out.
+func ConvertTABARIVerbs(data []byte) []byte {
+	var b strings.Builder
+	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	inTime := false
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
+		t := strings.TrimSpace(line)
+		up := strings.ToUpper(t)
+		switch {
+		case up == "<TIME>":
+			inTime = true
+			continue
+		case up == "</TIME>":
+			inTime = false
+			continue
+		case inTime, up == "<SYNSETS>", up == "</SYNSETS>", strings.HasPrefix(t, "~~"):
+			continue
+		}
+		if t == "" || t[0] < 'A' || t[0] > 'Z' {
+			b.WriteString(line)
+			b.WriteByte('\n')
+			continue
+		}
+		// A verb line: WORD [code] ;comment, perhaps followed by a line
+		// of forms.
+		head, comment, _ := strings.Cut(t, ";")
+		word, code, ok := strings.Cut(head, "[")
+		word = strings.TrimSpace(word)
+		if !ok {
+			b.WriteString(line)
+			b.WriteByte('\n')
+			continue
+		}
+		code = "[" + strings.TrimSpace(code)
+		forms := ""
+		if i+1 < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i+1]), "{") {
+			forms = " " + strings.TrimSpace(lines[i+1])
+			i++
+		}
+		fmt.Fprintf(&b, "--- %s %s ---\n%s%s %s", strings.Trim(word, "_"), code, word, forms, code)
+		if comment != "" {
+			b.WriteString(" ;" + comment)
+		}
+		b.WriteByte('\n')
+	}
+	return []byte(b.String())
+}
