@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dyad-dev/dyad"
@@ -117,17 +118,28 @@ func loadKnowledge(extra []string) (*Knowledge, error) {
 	}
 	k := &Knowledge{}
 	fsys := overlay{dictionaries.FS}
+	// The actor and verb dictionaries compile independently; doing both at
+	// once takes the start-up of every coding command from the sum of the
+	// two to the longer one.
+	var (
+		wg         sync.WaitGroup
+		actorDiags dyad.DiagnosticList
+		actorErr   error
+	)
+	wg.Go(func() {
+		k.Actors, actorDiags, actorErr = actors.Default(fsys, diskNames(actorFiles)...)
+	})
 	var diags dyad.DiagnosticList
 	var err error
-	k.Actors, diags, err = actors.Default(fsys, diskNames(actorFiles)...)
-	if err != nil {
-		return nil, fmt.Errorf("actor dictionaries: %w", err)
-	}
-	k.Diagnostics = append(k.Diagnostics, userDiagnostics(diags)...)
 	k.Coder, diags, err = coding.Default(dictionaries.FS)
+	wg.Wait()
+	if actorErr != nil {
+		return nil, fmt.Errorf("actor dictionaries: %w", actorErr)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("verb dictionaries: %w", err)
 	}
+	k.Diagnostics = append(k.Diagnostics, userDiagnostics(actorDiags)...)
 	k.Diagnostics = append(k.Diagnostics, userDiagnostics(diags)...)
 	if len(verbFiles) > 0 {
 		names := append([]string{"phoenix/CAMEO.verbpatterns.150430.txt", "dyad.verbs.txt"}, diskNames(verbFiles)...)

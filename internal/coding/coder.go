@@ -378,7 +378,7 @@ func (c *Coder) code(in *Input, explain bool) ([]dyad.Event, []Explanation) {
 	}
 	s := c.prepare(in)
 	occs := s.findOccs()
-	b := &builder{s: s, explain: explain, evs: make([]dyad.Event, 0, 4)}
+	b := &builder{s: s, explain: explain}
 	consumed := make([]bool, s.n)
 
 	// Demands: "X said the U.S. must stop …".

@@ -74,6 +74,27 @@ func (s *store) CreateDocument(_ context.Context, b *dyad.Bundle) (dyad.Outcome,
 	return dyad.Created, nil
 }
 
+// batchStore adds all-or-nothing batches to store: a batch with the
+// failing document stores nothing.
+type batchStore struct {
+	*store
+	batches int
+}
+
+func (s *batchStore) CreateDocuments(ctx context.Context, bs []*dyad.Bundle) ([]dyad.Outcome, error) {
+	for _, b := range bs {
+		if b.Doc.Source == s.fail {
+			return nil, errors.New("disk full")
+		}
+	}
+	s.batches++
+	outs := make([]dyad.Outcome, len(bs))
+	for i, b := range bs {
+		outs[i], _ = s.CreateDocument(ctx, b)
+	}
+	return outs, nil
+}
+
 func doc(source, date, text string) *dyad.Document {
 	return &dyad.Document{Source: source, Hash: source + "#" + fmt.Sprint(len(text)), Date: day(date), Lang: "en", Side: "USA", Text: text}
 }
@@ -169,11 +190,18 @@ func TestPipeline_Run(t *testing.T) {
 		// the same document again: unchanged
 		yield(pipeline.Item{Name: "again", Docs: []*dyad.Document{docs[0]}})
 	}
-	for _, workers := range []int{1, 4} {
-		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
+	for _, tc := range []struct {
+		workers int
+		batch   bool
+	}{{1, false}, {4, false}, {1, true}, {4, true}} {
+		t.Run(fmt.Sprintf("workers=%d,batch=%v", tc.workers, tc.batch), func(t *testing.T) {
 			st := &store{fail: "d07.txt"}
+			var s pipeline.Store = st
+			if tc.batch {
+				s = &batchStore{store: st}
+			}
 			var progress []int
-			p := &pipeline.Pipeline{Analyzer: mustAnalyzer(t), Store: st, Workers: workers,
+			p := &pipeline.Pipeline{Analyzer: mustAnalyzer(t), Store: s, Workers: tc.workers,
 				OnProgress: func(pr pipeline.Progress) { progress = append(progress, pr.Done) }}
 			sum, err := p.Run(t.Context(), seq)
 			if err != nil {
@@ -199,8 +227,8 @@ func TestPipeline_Run(t *testing.T) {
 			if !reflect.DeepEqual(st.order, want) {
 				t.Errorf("stored order = %q, want %q", st.order, want)
 			}
-			if !slices.IsSorted(progress) || len(progress) != 14 {
-				t.Errorf("progress = %v, want 14 increasing reports", progress)
+			if !slices.IsSorted(progress) || len(progress) == 0 || progress[len(progress)-1] != 14 {
+				t.Errorf("progress = %v, want increasing reports up to 14", progress)
 			}
 		})
 	}
