@@ -37,6 +37,9 @@ type DocTagger struct {
 	// namesakes are not told apart.
 	surnames [16]hit
 	ps       []int32
+	// first holds, per token of the sentence being tagged, the root's child
+	// for its Norm.
+	first []*node
 }
 
 // Doc returns a tagger for one document whose authoring side is side
@@ -100,6 +103,10 @@ func (s *scan) consider(c cand) {
 func (t *DocTagger) Tag(sent int, text string, toks []dyad.Token, date time.Time) []dyad.Mention {
 	var out []dyad.Mention
 	s := scan{text: text, toks: toks, today: day(date)}
+	t.first = t.first[:0]
+	for i := range toks {
+		t.first = append(t.first, t.d.root.child(toks[i].Norm))
+	}
 	for i := 0; i < len(toks); {
 		if toks[i].Kind == dyad.Punct {
 			i++
@@ -142,7 +149,7 @@ func (t *DocTagger) walk(s *scan, depth, i int) []term {
 	if depth >= maxDepth || i >= len(s.toks) {
 		return nil
 	}
-	t.bufs[depth] = t.d.root.walk(s.toks, i, t.bufs[depth][:0])
+	t.bufs[depth] = t.d.root.walkFirst(t.first[i], s.toks, i, t.bufs[depth][:0])
 	return t.bufs[depth]
 }
 

@@ -148,6 +148,27 @@ type term struct {
 // walk appends to dst every phrase of the trie that starts at token i, in
 // order of increasing length. It allocates only when dst must grow.
 func (n *node) walk(toks []dyad.Token, i int, dst []term) []term {
+	return n.walkFrom(toks, i, dst)
+}
+
+// walkFirst is walk when the child of n for toks[i] is already known
+// (first, possibly nil): the tagger looks each token up at the root once
+// per sentence, however many times it walks from it.
+func (n *node) walkFirst(first *node, toks []dyad.Token, i int, dst []term) []term {
+	if n.stems != nil {
+		return n.walkFrom(toks, i, dst)
+	}
+	if first == nil {
+		return dst
+	}
+	if len(first.hits) > 0 {
+		dst = append(dst, term{end: i + 1, hits: first.hits})
+	}
+	return first.walkFrom(toks, i+1, dst)
+}
+
+// walkFrom collects the phrases that continue from n with toks[i:].
+func (n *node) walkFrom(toks []dyad.Token, i int, dst []term) []term {
 	cur := n
 	for j := i; j < len(toks); j++ {
 		w := toks[j].Norm

@@ -73,13 +73,20 @@ type Explanation struct {
 
 // Code returns the events of one sentence, in a deterministic order.
 func (c *Coder) Code(in Input) []dyad.Event {
-	evs, _ := c.code(&in, false)
+	evs, _ := c.code(&in, false, nil)
+	return evs
+}
+
+// AppendCode appends the events of the sentence to dst and returns the
+// extended slice, so a caller coding a whole document keeps one slice.
+func (c *Coder) AppendCode(dst []dyad.Event, in Input) []dyad.Event {
+	evs, _ := c.code(&in, false, dst)
 	return evs
 }
 
 // Explain returns, for each event of the sentence, how it was coded.
 func (c *Coder) Explain(in Input) []Explanation {
-	_, ex := c.code(&in, true)
+	_, ex := c.code(&in, true, nil)
 	return ex
 }
 
@@ -317,31 +324,42 @@ func (s *sent) findOccs() []occ {
 		if fr, ln, ok := s.frameAt(i); ok {
 			o.fr, o.isFrame, o.end = fr, true, i+ln
 		}
-		best := 0
-		for _, f := range s.c.Verbs.forms[s.toks[i].Norm] {
+		best, matched := 0, 0
+		list := s.c.Verbs.forms[s.toks[i].Norm]
+		for _, f := range list {
 			st := i - f.head
 			en := st + len(f.words)
 			if st < 0 || en > s.n || !s.wordsAt(f.words, st) {
 				continue
 			}
+			matched++
 			if len(f.words) > best && !o.isFrame {
 				best = len(f.words)
 				o.start, o.end = st, en
 			}
-			o.forms = append(o.forms, f)
+		}
+		switch {
+		case matched == 0:
+		case matched == len(list) && (o.isFrame || best <= 1):
+			// Every form applies: share the dictionary's read-only list.
+			o.forms = list
+		default:
+			// Keep the forms that match, and of a multi-word phrase only
+			// those spanning the chosen one.
+			o.forms = make([]*verbForm, 0, matched)
+			for _, f := range list {
+				st := i - f.head
+				en := st + len(f.words)
+				if st < 0 || en > s.n || !s.wordsAt(f.words, st) {
+					continue
+				}
+				if !o.isFrame && best > 1 && len(f.words) != best {
+					continue
+				}
+				o.forms = append(o.forms, f)
+			}
 		}
 		if o.isFrame || len(o.forms) > 0 {
-			// keep only forms spanning the chosen phrase
-			if !o.isFrame && best > 1 {
-				k := 0
-				for _, f := range o.forms {
-					if len(f.words) == best {
-						o.forms[k] = f
-						k++
-					}
-				}
-				o.forms = o.forms[:k]
-			}
 			out = append(out, o)
 			i = max(o.end, i+1)
 			continue
@@ -372,13 +390,13 @@ type act struct {
 	poss   bool // after a possessive: "its abuses", "Blinken's trip"
 }
 
-func (c *Coder) code(in *Input, explain bool) ([]dyad.Event, []Explanation) {
+func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, []Explanation) {
 	if c == nil || c.Verbs == nil || len(in.Tokens) == 0 {
-		return nil, nil
+		return dst, nil
 	}
 	s := c.prepare(in)
 	occs := s.findOccs()
-	b := &builder{s: s, explain: explain}
+	b := &builder{s: s, explain: explain, evs: dst, base: len(dst)}
 	consumed := make([]bool, s.n)
 
 	// Demands: "X said the U.S. must stop …".

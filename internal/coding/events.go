@@ -15,6 +15,7 @@ type builder struct {
 	exs     []Explanation
 	lastSrc []dyad.Actor
 	object  string // what the act being emitted names, see objectOf
+	base    int    // events before this index belong to the caller (AppendCode)
 }
 
 // actorsOf returns the actors of mention m: "the two sides" (Rule "both")
@@ -637,16 +638,18 @@ func dist(a, b dyad.Span) int {
 
 // finish drops subordinate statements and duplicates and computes keys.
 func (b *builder) finish() ([]dyad.Event, []Explanation) {
+	mine := b.evs[b.base:]
 	other := false
-	for i := range b.evs {
-		if b.evs[i].CAMEO != "010" {
+	for i := range mine {
+		if mine[i].CAMEO != "010" {
 			other = true
 		}
 	}
-	evs := make([]dyad.Event, 0, len(b.evs))
+	// Filter in place: the write index never passes the read index.
+	evs := mine[:0]
 	var exs []Explanation
-	for i := range b.evs {
-		ev := b.evs[i]
+	for i := range mine {
+		ev := mine[i]
 		if other && ev.CAMEO == "010" {
 			continue
 		}
@@ -665,5 +668,5 @@ func (b *builder) finish() ([]dyad.Event, []Explanation) {
 			exs = append(exs, ex)
 		}
 	}
-	return evs, exs
+	return b.evs[:b.base+len(evs)], exs
 }

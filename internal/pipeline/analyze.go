@@ -56,6 +56,10 @@ func (a *Analyzer) Analyze(doc *dyad.Document) *dyad.Bundle {
 		return b
 	}
 
+	// Readouts average about one mention and one event per sentence:
+	// sizing once avoids regrowing slices of large Event values.
+	b.Mentions = make([]dyad.Mention, 0, len(b.Sentences))
+	b.Events = make([]dyad.Event, 0, len(b.Sentences))
 	tagger := a.Actors.Doc(doc.Side)
 	var (
 		toks   []dyad.Token
@@ -66,7 +70,7 @@ func (a *Analyzer) Analyze(doc *dyad.Document) *dyad.Bundle {
 		ds := resolver.Find(doc.Text, s.Span, ref, anchor)
 		ms := tagger.Tag(s.Index, doc.Text, toks, ref)
 		b.Mentions = append(b.Mentions, ms...)
-		evs := a.Coder.Code(coding.Input{
+		b.Events = a.Coder.AppendCode(b.Events, coding.Input{
 			Text:     doc.Text,
 			DocDate:  ref,
 			Side:     doc.Side,
@@ -76,7 +80,6 @@ func (a *Analyzer) Analyze(doc *dyad.Document) *dyad.Bundle {
 			Dates:    ds,
 			Dyad:     a.Dyad,
 		})
-		b.Events = append(b.Events, evs...)
 		// The last absolute date of this sentence anchors "five months
 		// later" in the next ones.
 		for _, d := range ds {
