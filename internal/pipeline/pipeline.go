@@ -115,9 +115,10 @@ func (p *Pipeline) Run(ctx context.Context, items iter.Seq[Item]) (*Summary, err
 		})
 	}
 
-	// Feed jobs; at most 2*workers inputs are in flight, which bounds
-	// memory however large the batch.
-	inflight := make(chan struct{}, 2*workers)
+	// Feed jobs; at most 4*workers+4 inputs are in flight (being read,
+	// analyzed or waiting to be stored), which bounds memory however large
+	// the batch while leaving the writer enough to fill a transaction.
+	inflight := make(chan struct{}, 4*workers+4)
 	go func() {
 		defer close(jobs)
 		seq := 0
@@ -146,6 +147,20 @@ func (p *Pipeline) Run(ctx context.Context, items iter.Seq[Item]) (*Summary, err
 	var ready []result
 	for r := range results {
 		pending[r.seq] = r
+		// Take every result already waiting, so that a writer that falls
+		// behind catches up with one large transaction, not many small ones.
+	drain:
+		for {
+			select {
+			case r, ok := <-results:
+				if !ok {
+					break drain
+				}
+				pending[r.seq] = r
+			default:
+				break drain
+			}
+		}
 		// Store every input that is next in order, in as few transactions
 		// as the store allows.
 		ready = ready[:0]
