@@ -449,6 +449,9 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 			}
 			if pat != nil {
 				code, rcode, patText = pat.code, pat.rcode, pat.text
+				// An upstream pattern of actor slots alone ("% *") says no
+				// more than a default does.
+				upstreamDefault = f.block.rank != s.c.Verbs.maxRank && !pat.hasWords()
 				break
 			}
 			code, rcode = f.code, f.rcode
@@ -461,7 +464,7 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 				break
 			}
 		}
-		if pat == nil && upstreamDefault && !s.verbPosition(o) {
+		if upstreamDefault && !s.verbPosition(o) {
 			// The upstream dictionaries were written for coders that parse
 			// and know a noun from a verb; without a parser, their bare
 			// verb defaults fire only where a verb can stand.

@@ -163,7 +163,21 @@ func (s *sent) passiveAgent(vs, ve int) (int, bool) {
 			break
 		}
 	}
-	if !be || !participle(s.toks[ve-1].Norm) {
+	if !participle(s.toks[ve-1].Norm) {
+		return -1, false
+	}
+	if !be {
+		// A reduced passive names its agent right after the participle:
+		// "as discussed by Biden and Xi", "talks hosted by China".
+		if ve+1 < s.n && s.toks[ve].Norm == "BY" {
+			p := ve + 1
+			if s.toks[p].Norm == "THE" && p+1 < s.n {
+				p++
+			}
+			if m := s.mentAt[p]; m >= 0 && !s.place[m] {
+				return int(m), true
+			}
+		}
 		return -1, false
 	}
 	for q := ve; q < s.n && q <= ve+2; q++ {

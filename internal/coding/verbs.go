@@ -107,6 +107,17 @@ type pattern struct {
 	line   int
 }
 
+// hasWords reports whether the pattern has a word or synset besides the
+// verb, as opposed to actor slots alone.
+func (p *pattern) hasWords() bool {
+	for _, e := range p.elems {
+		if e.kind == ekWord || e.kind == ekSyn {
+			return true
+		}
+	}
+	return false
+}
+
 // LoadVerbs reads verb dictionaries from fsys, in order: later files add
 // blocks and forms that take precedence over earlier ones for the same verb
 // form (see the package documentation). Malformed lines are reported as
