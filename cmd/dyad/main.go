@@ -75,6 +75,7 @@ Commands:
 	docs      list stored documents
 	stats     counts of what the database holds
 	export    write events as GDELT, ICEWS, PLOVER JSON, CSV or JSON Lines
+	index     the relations index per direction and period, with --explain and --svg
 	eval      score the coder on a gold-standard suite (plover, petr, tabari, dyad)
 	version   print the version
 
@@ -107,6 +108,8 @@ func run(ctx context.Context, args []string, env *Env) error {
 		return (&StatsCommand{Env: env}).Run(ctx, rest)
 	case "export":
 		return (&ExportCommand{Env: env}).Run(ctx, rest)
+	case "index":
+		return (&IndexCommand{Env: env}).Run(ctx, rest)
 	case "eval":
 		return (&EvalCommand{Env: env}).Run(ctx, rest)
 	case "version":
