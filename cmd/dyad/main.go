@@ -75,6 +75,7 @@ Commands:
 	docs      list stored documents
 	stats     counts of what the database holds
 	export    write events as GDELT, ICEWS, PLOVER JSON, CSV or JSON Lines
+	channels  the dyad's dialogue channels and their state as of a date, with evidence
 	index     the relations index per direction and period, with --explain and --svg
 	eval      score the coder on a gold-standard suite (plover, petr, tabari, dyad)
 	version   print the version
@@ -108,6 +109,8 @@ func run(ctx context.Context, args []string, env *Env) error {
 		return (&StatsCommand{Env: env}).Run(ctx, rest)
 	case "export":
 		return (&ExportCommand{Env: env}).Run(ctx, rest)
+	case "channels":
+		return (&ChannelsCommand{Env: env}).Run(ctx, rest)
 	case "index":
 		return (&IndexCommand{Env: env}).Run(ctx, rest)
 	case "eval":
