@@ -88,7 +88,7 @@ func TestChannelStates(t *testing.T) {
 	}
 	tests := []struct {
 		asOf, id, state, by string
-		since                string
+		since               string
 	}{
 		{"2022-01-01", "usa-chn.dpct", analytics.ChannelActive, "", "2021-09-10"},
 		{"2022-12-31", "usa-chn.dpct", analytics.ChannelSuspended, "CHNGOV", "2022-08-05"},
