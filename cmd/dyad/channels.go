@@ -71,15 +71,7 @@ func (c *ChannelsCommand) Run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	reports := make([]analytics.Report, 0, len(events))
-	for _, ev := range events {
-		r := analytics.Report{Event: ev}
-		if doc := lk.Document(ev.DocID); doc != nil {
-			r.Text = doc.Slice(ev.Span)
-		}
-		reports = append(reports, r)
-	}
-	states := analytics.ChannelStates(chs, reports, asOf)
+	states := analytics.ChannelStates(chs, reportsOf(events, lk), asOf)
 
 	if c.Channel != "" {
 		for _, st := range states {
@@ -217,4 +209,17 @@ func dayOrEmpty(t interface{ IsZero() bool }) string {
 		return tt.Format("2006-01-02")
 	}
 	return ""
+}
+
+// reportsOf pairs events with the sentence of their first report.
+func reportsOf(events []*dyad.Event, lk *storeLookup) []analytics.Report {
+	reports := make([]analytics.Report, 0, len(events))
+	for _, ev := range events {
+		r := analytics.Report{Event: ev}
+		if doc := lk.Document(ev.DocID); doc != nil {
+			r.Text = doc.Slice(ev.Span)
+		}
+		reports = append(reports, r)
+	}
+	return reports
 }
