@@ -20,6 +20,10 @@ type CodeCommand struct {
 	Dicts stringList
 	Meta  metaFlags
 	Diag  bool
+	// In is the input format: "" (detected) or "tabari" (TABARI text
+	// records); Out is "jsonl" or "tabari" (TABARI event lines); Project
+	// is a TABARI .project file whose dictionaries replace the shipped ones.
+	In, Out, Project string
 }
 
 // Run parses args and codes.
@@ -28,13 +32,29 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 		"Codes one document (plain text, HTML, PDF; a header block is read) and\n"+
 			"prints one JSON object per event on stdout, in document order. Reads stdin\n"+
 			"when FILE is - or absent. Relative dates resolve against --date, else the\n"+
-			"document's header date. The fields are documented in docs/formats.md.")
+			"document's header date. The fields are documented in docs/formats.md.\n\n"+
+			"For side-by-side runs with TABARI: --in tabari reads TABARI text records\n"+
+			"(a line \"YYMMDD ID\", the sentence on the next lines, a blank line; /* */\n"+
+			"comments are dropped), each coded as a document dated by its record;\n"+
+			"--out tabari prints TABARI's tab-separated event lines (date YYMMDD,\n"+
+			"source, target, CAMEO code, (name), matched text) instead of JSON; and\n"+
+			"--project uses the actor, agent and verb dictionaries of a TABARI\n"+
+			".project file in place of the shipped ones (with any input format).")
 	fs.StringVar(&c.Dyad, "dyad", DefaultDyad, "the pair of states coded, `A-B`")
 	fs.Var(&c.Dicts, "dict", "extra dictionary `file` (repeatable)")
 	fs.BoolVar(&c.Diag, "diagnostics", false, "also print the document's diagnostics to stderr")
+	fs.StringVar(&c.In, "in", "", "input `format`: tabari for TABARI text records (default: detected)")
+	fs.StringVar(&c.Out, "out", "jsonl", "output `format`: jsonl or tabari")
+	fs.StringVar(&c.Project, "project", "", "TABARI .project `file` whose dictionaries are used")
 	c.Meta.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if c.In != "" && c.In != "tabari" {
+		return dyad.Errorf(dyad.EINVALID, "invalid --in %q: want tabari (or nothing to detect the format)", c.In)
+	}
+	if c.Out != "jsonl" && c.Out != "tabari" {
+		return dyad.Errorf(dyad.EINVALID, "invalid --out %q: want jsonl or tabari", c.Out)
 	}
 	if fs.NArg() > 1 {
 		fs.Usage()
@@ -66,12 +86,37 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	docs, err := r.Parse(name, data, over)
+	var docs []*dyad.Document
+	if c.In == "tabari" {
+		var diags []dyad.Diagnostic
+		docs, diags, err = readTABARIDocs(data, name, over)
+		if c.Diag {
+			printDiagnostics(c.Env, diags)
+		}
+	} else {
+		docs, err = r.Parse(name, data, over)
+	}
 	if err != nil {
 		return err
 	}
-	k, err := loadKnowledge(c.Dicts)
-	if err != nil {
+	var (
+		k      *Knowledge
+		labels map[string]string
+	)
+	if c.Project != "" {
+		proj, diags, err := readProject(c.Project)
+		if err != nil {
+			return err
+		}
+		printDiagnostics(c.Env, diags)
+		labels = proj.Labels
+		if k, diags, err = suiteKnowledge(c.Dicts, proj.Dictionaries); err != nil {
+			return err
+		}
+		if c.Diag {
+			printDiagnostics(c.Env, diags)
+		}
+	} else if k, err = loadKnowledge(c.Dicts); err != nil {
 		return err
 	}
 	printDiagnostics(c.Env, k.Diagnostics)
@@ -92,7 +137,25 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 			}
 		}
 		for i := range b.Events {
-			if err := enc.Encode(export.NewRecord(&b.Events[i], doc.Text, lk)); err != nil {
+			ev := &b.Events[i]
+			if c.Out == "tabari" {
+				name := lk.CodeName(ev.CAMEO)
+				if labels != nil {
+					// As TABARI: the project's label, none when it has none.
+					name = labels[ev.CAMEO]
+				}
+				if err := writeTABARIEvent(w, doc, ev, name); err != nil {
+					return err
+				}
+				continue
+			}
+			rec := export.NewRecord(ev, doc.Text, lk)
+			if c.In == "tabari" {
+				// Name the record each event came from.
+				rec.Sources = []export.SourceRecord{{Document: doc.Source, Side: doc.Side, Sentence: ev.Sentence,
+					Span: [2]int{ev.Span.Start, ev.Span.End}}}
+			}
+			if err := enc.Encode(rec); err != nil {
 				return err
 			}
 		}

@@ -150,7 +150,22 @@ func runSuite(suite, path string) (*eval.Report, error) {
 // actor, agent and verb files replacing the shipped ones of their kind when
 // it names any. The diagnostics are the problems in the suite's files.
 func suiteCoder(d eval.Dictionaries) (eval.Coder, []dyad.Diagnostic, error) {
-	k, err := loadKnowledge(nil)
+	k, diags, err := suiteKnowledge(nil, d)
+	if err != nil {
+		return nil, nil, err
+	}
+	an := newAnalyzer(k, [2]string{"USA", "CHN"})
+	return eval.CoderFunc(func(doc *dyad.Document) []dyad.Event {
+		return an.Analyze(doc).Events
+	}), diags, nil
+}
+
+// suiteKnowledge loads the shipped dictionaries plus the user's files
+// extra (as loadKnowledge does), then replaces the actor, agent and verb
+// dictionaries with the suite's own d when it names any of that kind. The
+// diagnostics are the problems in d's files.
+func suiteKnowledge(extra []string, d eval.Dictionaries) (*Knowledge, []dyad.Diagnostic, error) {
+	k, err := loadKnowledge(extra)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -194,10 +209,7 @@ func suiteCoder(d eval.Dictionaries) (eval.Coder, []dyad.Diagnostic, error) {
 		cd.Verbs = v
 		k.Coder = &cd
 	}
-	an := newAnalyzer(k, [2]string{"USA", "CHN"})
-	return eval.CoderFunc(func(doc *dyad.Document) []dyad.Event {
-		return an.Analyze(doc).Events
-	}), diags, nil
+	return k, diags, nil
 }
 
 // addDict reads the dictionary name from fsys into add.

@@ -69,7 +69,7 @@ Commands:
 
 	demo      ingest the shipped example documents and show what was found
 	ingest    read files, folders, URLs and feeds into the database
-	code      code one document without a database; print events as JSON Lines
+	code      code one document (or TABARI records) without a database; print events
 	events    list stored events, filtered
 	search    full-text search over stored sentences
 	docs      list stored documents
@@ -79,6 +79,7 @@ Commands:
 	commitments  what each side promised, by when, and whether it was kept
 	index     the relations index per direction and period, with --explain and --svg
 	eval      score the coder on a gold-standard suite (plover, petr, tabari, dyad)
+	dict      check dictionary files; explain how a sentence is coded
 	version   print the version
 
 Run 'dyad <command> -h' for a command's flags.
@@ -118,6 +119,8 @@ func run(ctx context.Context, args []string, env *Env) error {
 		return (&IndexCommand{Env: env}).Run(ctx, rest)
 	case "eval":
 		return (&EvalCommand{Env: env}).Run(ctx, rest)
+	case "dict":
+		return (&DictCommand{Env: env}).Run(ctx, rest)
 	case "version":
 		fmt.Fprintln(env.Stdout, "dyad", version)
 		return nil

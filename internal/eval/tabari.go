@@ -41,16 +41,21 @@ type TABARIRecord struct {
 // not part of the standard suite (the manual, §10.1).
 const tabariFinal = "FINAL"
 
-// ReadTABARI reads the project file name from fsys and the text file it
-// names. path is what reports call the suite.
-func ReadTABARI(fsys fs.FS, name, path string) (*TABARISuite, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, dyad.Errorf(dyad.EINVALID, "tabari project %s: %v", path, err)
-	}
-	defer f.Close()
-	s := &TABARISuite{Path: path}
-	sc := bufio.NewScanner(f)
+// A TABARIProject is what a TABARI .project file names: its dictionaries
+// (relative to the project's folder; Dir is left empty) and its text file.
+type TABARIProject struct {
+	Dictionaries Dictionaries
+	Text         string // the <textfile>, "" when none is named
+	Options      string // the <optionsfile>, "" when none is named
+}
+
+// ReadTABARIProject reads a TABARI .project file: the <actorsfile>,
+// <agentsfile>, <verbsfile>, <textfile> and <optionsfile> lines; the others
+// are ignored.
+// path names the file in errors.
+func ReadTABARIProject(r io.Reader, path string) (*TABARIProject, error) {
+	p := &TABARIProject{}
+	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
 		key, rest, ok := strings.Cut(line, ">")
@@ -63,19 +68,37 @@ func ReadTABARI(fsys fs.FS, name, path string) (*TABARISuite, error) {
 		}
 		switch strings.ToLower(key[1:]) {
 		case "actorsfile":
-			s.Dictionaries.Actors = append(s.Dictionaries.Actors, vals[0])
+			p.Dictionaries.Actors = append(p.Dictionaries.Actors, vals[0])
 		case "verbsfile":
-			s.Dictionaries.Verbs = append(s.Dictionaries.Verbs, vals[0])
-			s.Dictionaries.VerbSyntax = "tabari"
+			p.Dictionaries.Verbs = append(p.Dictionaries.Verbs, vals[0])
+			p.Dictionaries.VerbSyntax = "tabari"
 		case "agentsfile":
-			s.Dictionaries.Agents = append(s.Dictionaries.Agents, vals[0])
+			p.Dictionaries.Agents = append(p.Dictionaries.Agents, vals[0])
 		case "textfile":
-			s.Text = vals[0]
+			p.Text = vals[0]
+		case "optionsfile":
+			p.Options = vals[0]
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("tabari project %s: %w", path, err)
 	}
+	return p, nil
+}
+
+// ReadTABARI reads the project file name from fsys and the text file it
+// names. path is what reports call the suite.
+func ReadTABARI(fsys fs.FS, name, path string) (*TABARISuite, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, dyad.Errorf(dyad.EINVALID, "tabari project %s: %v", path, err)
+	}
+	defer f.Close()
+	p, err := ReadTABARIProject(f, path)
+	if err != nil {
+		return nil, err
+	}
+	s := &TABARISuite{Path: path, Dictionaries: p.Dictionaries, Text: p.Text}
 	if s.Text == "" {
 		return nil, dyad.Errorf(dyad.EINVALID, "tabari project %s: no <textfile>", path)
 	}
@@ -84,16 +107,29 @@ func ReadTABARI(fsys fs.FS, name, path string) (*TABARISuite, error) {
 		return nil, dyad.Errorf(dyad.EINVALID, "tabari project %s: text file: %v", path, err)
 	}
 	defer tf.Close()
-	if err := s.readText(tf); err != nil {
+	if err := s.readText(tf, true); err != nil {
 		return nil, fmt.Errorf("tabari text %s: %w", s.Text, err)
 	}
 	return s, nil
 }
 
+// ReadTABARIRecords reads every record of a TABARI text file (the same
+// syntax as a validation suite's text, without stopping at a FINAL
+// record). name is the file's name in diagnostics, which report validation
+// fields that could not be read.
+func ReadTABARIRecords(r io.Reader, name string) ([]TABARIRecord, []dyad.Diagnostic, error) {
+	s := &TABARISuite{Path: name, Text: name}
+	if err := s.readText(r, false); err != nil {
+		return nil, nil, fmt.Errorf("tabari text %s: %w", name, err)
+	}
+	return s.Records, s.Diagnostics, nil
+}
+
 // readText reads the records: a header line "YYMMDD ID …", text lines,
 // then an optional comment block /* … */ holding the validation fields.
-// Blank lines end a record; '#' lines between records are comments.
-func (s *TABARISuite) readText(r io.Reader) error {
+// Blank lines end a record; '#' lines between records are comments. With
+// stopFinal, reading stops after the record whose ID starts with FINAL.
+func (s *TABARISuite) readText(r io.Reader, stopFinal bool) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	var (
@@ -110,7 +146,7 @@ func (s *TABARISuite) readText(r io.Reader) error {
 		rec.Text = strings.Join(strings.Fields(strings.Join(body, " ")), " ")
 		s.fields(rec, comment.String())
 		s.Records = append(s.Records, *rec)
-		final := strings.HasPrefix(rec.ID, tabariFinal)
+		final := stopFinal && strings.HasPrefix(rec.ID, tabariFinal)
 		rec, body, inCmt = nil, body[:0], false
 		comment.Reset()
 		return final
@@ -291,7 +327,17 @@ func orNone(code string) string {
 // <SYNSETS> tags are dropped (their synsets are kept) and the <TIME>
 // section, which sets date shifts rather than events, is left out.
 func ConvertTABARIVerbs(data []byte) []byte {
+	out, _ := ConvertTABARIVerbsLines(data)
+	return out
+}
+
+// ConvertTABARIVerbsLines converts as ConvertTABARIVerbs does and also
+// returns, for each line of the result, the 1-based line of data it came
+// from (lines[i] for result line i+1), so diagnostics about the converted
+// text can name the line the user wrote.
+func ConvertTABARIVerbsLines(data []byte) ([]byte, []int) {
 	var b strings.Builder
+	var from []int
 	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
 	inTime := false
 	for i := 0; i < len(lines); i++ {
@@ -311,6 +357,7 @@ func ConvertTABARIVerbs(data []byte) []byte {
 		if t == "" || t[0] < 'A' || t[0] > 'Z' {
 			b.WriteString(line)
 			b.WriteByte('\n')
+			from = append(from, i+1)
 			continue
 		}
 		// A verb line: WORD [code] ;comment, perhaps followed by a line
@@ -321,9 +368,11 @@ func ConvertTABARIVerbs(data []byte) []byte {
 		if !ok {
 			b.WriteString(line)
 			b.WriteByte('\n')
+			from = append(from, i+1)
 			continue
 		}
 		code = "[" + strings.TrimSpace(code)
+		verbLine := i + 1
 		forms := ""
 		if i+1 < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i+1]), "{") {
 			forms = " " + strings.TrimSpace(lines[i+1])
@@ -334,6 +383,7 @@ func ConvertTABARIVerbs(data []byte) []byte {
 			b.WriteString(" ;" + comment)
 		}
 		b.WriteByte('\n')
+		from = append(from, verbLine, verbLine)
 	}
-	return []byte(b.String())
+	return []byte(b.String()), from
 }

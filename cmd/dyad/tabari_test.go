@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-dev/dyad"
+	"github.com/dyad-dev/dyad/internal/shared"
+)
+
+var tabariRecords = filepath.Join("testdata", "tabari", "records.txt")
+
+// tabariLines splits TABARI event output into its fields, checking the
+// layout: six tab-separated fields, a YYMMDD date, the label in
+// parentheses, the matched text ending in a blank.
+func tabariLines(t *testing.T, out string) [][]string {
+	t.Helper()
+	var rows [][]string
+	for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if l == "" {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		if len(f) != 6 {
+			t.Fatalf("line %q has %d fields, want 6", l, len(f))
+		}
+		if _, err := time.Parse("060102", f[0]); err != nil {
+			t.Errorf("line %q: date %q is not YYMMDD", l, f[0])
+		}
+		if !strings.HasPrefix(f[4], "(") || !strings.HasSuffix(f[4], ")") {
+			t.Errorf("line %q: label %q is not in parentheses", l, f[4])
+		}
+		if !strings.HasSuffix(f[5], " ") || f[5] != strings.ToUpper(f[5]) {
+			t.Errorf("line %q: matched text %q is not upper case with a trailing blank", l, f[5])
+		}
+		rows = append(rows, f)
+	}
+	return rows
+}
+
+func TestCode_TABARIInOut(t *testing.T) {
+	out, stderr, err := runCmd(t, "", "code", "--in", "tabari", "--out", "tabari", tabariRecords)
+	if err != nil {
+		t.Fatalf("code = %v\n%s", err, stderr)
+	}
+	rows := tabariLines(t, out)
+	var meeting, condemn bool
+	for _, f := range rows {
+		switch {
+		case f[0] == "240311" && f[1] == "USAGOV" && f[2] == "CHNGOV" && strings.HasPrefix(f[3], "04"):
+			meeting = true
+			if !strings.Contains(f[5], "MET") {
+				t.Errorf("meeting matched %q, want the verb MET", f[5])
+			}
+		case f[0] == "240620" && f[1] == "USA" && f[2] == "CHN" && f[3][:2] == "11":
+			condemn = true
+		case f[0] == "240701":
+			t.Errorf("an event in the record without one: %q", f)
+		}
+	}
+	if !meeting || !condemn {
+		t.Errorf("want the meeting of record USCN-01 and the condemnation of USCN-02:\n%s", out)
+	}
+
+	// JSON Lines: each event names its record and carries the record date.
+	out, _, err = runCmd(t, "", "code", "--in", "tabari", tabariRecords)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]bool{}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r struct {
+			Date    string
+			Sources []struct{ Document string }
+		}
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
+		if len(r.Sources) != 1 {
+			t.Fatalf("line %q: want one source naming the record", l)
+		}
+		docs[r.Sources[0].Document] = true
+		if r.Sources[0].Document == "USCN-01" && r.Date != "2024-03-11" {
+			t.Errorf("USCN-01 event dated %s, want the record date 2024-03-11", r.Date)
+		}
+	}
+	if !docs["USCN-01"] || !docs["USCN-02"] || docs["WX-03"] {
+		t.Errorf("records with events = %v, want USCN-01 and USCN-02", docs)
+	}
+
+	// Stdin, and the same events.
+	data := "240311 USCN-01\nSecretary of State Antony Blinken met with Chinese Foreign Minister Wang Yi.\n"
+	out, _, err = runCmd(t, data, "code", "--in", "tabari", "--out", "tabari", "-")
+	if err != nil || !strings.HasPrefix(out, "240311\tUSAGOV\tCHNGOV\t04") {
+		t.Errorf("code --in tabari - = %v, %q", err, out)
+	}
+}
+
+// TestCode_TABARIProject codes with the dictionaries of TABARI's
+// validation project: its fictional actors are found and its labels used,
+// with TABARI and with ordinary input.
+func TestCode_TABARIProject(t *testing.T) {
+	project := shared.Path(t, "peers/tabari/Validate.project")
+	in := "240322 FIC-01\nGondor condemned Osgiliath.\n\n240323 FIC-02\nArnor praised Gondor.\n"
+	out, stderr, err := runCmd(t, in, "code", "--in", "tabari", "--out", "tabari", "--project", project, "-")
+	if err != nil {
+		t.Fatalf("code = %v\n%s", err, stderr)
+	}
+	rows := tabariLines(t, out)
+	found := false
+	for _, f := range rows {
+		if f[0] == "240322" && f[1] == "GON" && f[2] == "OSG" {
+			found = true
+			if f[4] == "(*null*)" || f[4] == "()" {
+				t.Errorf("label %s, want the project's label for %s", f[4], f[3])
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no GON -> OSG event with the project's dictionaries:\n%s", out)
+	}
+
+	out, _, err = runCmd(t, in, "code", "--in", "tabari", "--out", "tabari", "-")
+	if err != nil || strings.Contains(out, "GON") {
+		t.Errorf("without --project the fictional actors are not known: %v\n%s", err, out)
+	}
+
+	out, _, err = runCmd(t, "date: 2024-03-22\n\nGondor condemned Osgiliath.\n", "code", "--project", project, "-")
+	if err != nil || !strings.Contains(out, `"code":"GON"`) {
+		t.Errorf("code --project on a text document = %v\n%s", err, out)
+	}
+}
+
+func TestCode_TABARIErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"BadIn", []string{"code", "--in", "xml", "-"}, `invalid --in "xml"`},
+		{"BadOut", []string{"code", "--out", "csv", "-"}, `invalid --out "csv"`},
+		{"NoRecords", []string{"code", "--in", "tabari", "-"}, "no TABARI records"},
+		{"NoProject", []string{"code", "--project", filepath.Join(t.TempDir(), "none.project"), "-"}, "--project"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := runCmd(t, "Just some prose.\n", tt.args...)
+			if err == nil || !strings.Contains(message(err), tt.want) {
+				t.Errorf("run(%q) = %v, want an error containing %q", tt.args, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestTABARILabels(t *testing.T) {
+	got := tabariLabels([]byte("SET: LABEL = TRUE\nLABEL: 01=YIELD\nlabel: 0232= Appeal for military aid \r\nLABEL 99=no colon\n"))
+	want := map[string]string{"01": "YIELD", "0232": "Appeal for military aid"}
+	if len(got) != len(want) {
+		t.Errorf("tabariLabels = %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("tabariLabels[%q] = %q, want %q", k, got[k], v)
+		}
+	}
+}
+
+func TestWriteTABARIEvent(t *testing.T) {
+	doc := &dyad.Document{Text: "Atlantis  restored\nties with Lemuria.", Date: time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)}
+	tests := []struct {
+		name  string
+		doc   *dyad.Document
+		ev    dyad.Event
+		label string
+		want  string
+	}{
+		{"Full", doc, dyad.Event{Source: dyad.Actor{Code: "ATL"}, Target: &dyad.Actor{Code: "LEM"}, CAMEO: "064", Verb: dyad.Span{Start: 10, End: 23}},
+			"GRANT PRIVILEGE", "950101\tATL\tLEM\t064\t(GRANT PRIVILEGE)\tRESTORED TIES \n"},
+		{"NoTargetNoLabel", doc, dyad.Event{Source: dyad.Actor{Code: "ATL"}, CAMEO: "050", Verb: dyad.Span{Start: 10, End: 18}},
+			"", "950101\tATL\t---\t050\t(*null*)\tRESTORED \n"},
+		{"EventDate", &dyad.Document{Text: doc.Text}, dyad.Event{Source: dyad.Actor{Code: "ATL"}, CAMEO: "050", Date: time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC)},
+			"x", "240311\tATL\t---\t050\t(x)\t\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := writeTABARIEvent(&b, tt.doc, &tt.ev, tt.label); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != tt.want {
+				t.Errorf("writeTABARIEvent = %q, want %q", b.String(), tt.want)
+			}
+		})
+	}
+}
