@@ -129,6 +129,7 @@ func inputItems(ctx context.Context, r *ingest.Reader, inputs []string, over ing
 				}
 				continue
 			}
+			in = filepath.Clean(in) // "docs/" and "docs" name the same folder
 			abs, err := filepath.Abs(in)
 			if err != nil {
 				if !yield(pipeline.Item{Name: in, Err: err}) {
