@@ -326,10 +326,16 @@ func (s *sent) findOccs() []occ {
 		}
 		best, matched := 0, 0
 		list := s.c.Verbs.forms[s.toks[i].Norm]
+		stem := false
+		if len(list) == 0 && s.c.Verbs.stems != nil {
+			if r := s.c.Verbs.stemOf(s.toks[i].Norm); r != "" {
+				list, stem = s.c.Verbs.forms[r], true
+			}
+		}
 		for _, f := range list {
 			st := i - f.head
 			en := st + len(f.words)
-			if st < 0 || en > s.n || !s.wordsAt(f.words, st) {
+			if st < 0 || en > s.n || (stem && len(f.words) != 1) || (!stem && !s.wordsAt(f.words, st)) {
 				continue
 			}
 			matched++
@@ -350,7 +356,7 @@ func (s *sent) findOccs() []occ {
 			for _, f := range list {
 				st := i - f.head
 				en := st + len(f.words)
-				if st < 0 || en > s.n || !s.wordsAt(f.words, st) {
+				if st < 0 || en > s.n || (stem && len(f.words) != 1) || (!stem && !s.wordsAt(f.words, st)) {
 					continue
 				}
 				if !o.isFrame && best > 1 && len(f.words) != best {
@@ -485,13 +491,24 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 		b.emitAct(a, occs, code, rcode, patText, &mr)
 		return true
 	}
+	gov := -1 // end of the last verb that coded an event other than speech
 	for ai := range acts {
 		a := &acts[ai]
 		if consumed[a.o.start] || a.object || a.o.modifier || (len(a.frames) == 0 && s.topicNoun(a.o.start)) ||
 			(a.poss && a.fwd == -1) {
 			continue
 		}
-		if !codeAct(a) {
+		if gov >= 0 && s.complement(gov, a) {
+			// "demanded that the U.S. cancel …", "visited Dakar to
+			// mediate": the governing verb's event says it all.
+			continue
+		}
+		nev := len(b.evs)
+		ok := codeAct(a)
+		if ok && len(b.evs) > nev && !b.speechAt(len(b.evs)-1-b.base) {
+			gov = a.o.end
+		}
+		if !ok {
 			// the act codes nothing: its frames code as verbs themselves
 			for _, f := range a.frames {
 				occs[f].governs = false
@@ -512,6 +529,49 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 		}
 	}
 	return b.finish()
+}
+
+// complement reports whether act a stands in the complement of the verb
+// ending at token gov: an infinitive ("visited Dakar TO mediate"), a
+// THAT-clause ("demanded THAT the U.S. cancel …") or a gerund after OF or
+// FOR ("accused Japan OF violating …"), with no clause boundary between.
+func (s *sent) complement(gov int, a *act) bool {
+	h := a.head
+	if h <= gov || h-gov > 14 {
+		return false
+	}
+	that := false
+	for q := gov; q < h; q++ {
+		w := s.toks[q].Norm
+		if w == "THAT" && s.mentAt[q] < 0 && !that && (q == gov || s.toks[q-1].Norm != ",") {
+			that = true
+			continue
+		}
+		if s.barrier[q] {
+			return false
+		}
+	}
+	p := h - 1
+	for p > gov && aux[s.toks[p].Norm] && s.toks[p].Norm != "TO" {
+		p--
+	}
+	switch w := s.toks[p].Norm; {
+	case w == "TO" && s.mentAt[p] < 0:
+		return true
+	case (w == "OF" || w == "FOR") && strings.HasSuffix(s.toks[h].Norm, "ING"):
+		return true
+	}
+	return that && s.mentionBetween(gov, h)
+}
+
+// mentionBetween reports whether an actor mention lies in tokens [a, b).
+func (s *sent) mentionBetween(a, b int) bool {
+	for q := a; q < b; q++ {
+		if m := s.mentAt[q]; m >= 0 && !s.place[m] {
+			return true
+		}
+	}
+	return false
 }
 
 // nounLike reports whether a verb occurrence may be a noun modifying the
@@ -541,10 +601,18 @@ func speechVerb(o *occ) bool {
 // topicNoun reports whether the act at q is the topic of a preposition
 // ("an agreement on climate cooperation", "concern about abuses").
 func (s *sent) topicNoun(q int) bool {
+	if v := s.toks[q].Norm; len(v) > 4 && v[len(v)-2:] == "ED" {
+		// a past form is a verb: "on Thursday demanded"
+		return false
+	}
 	for k := q - 1; k >= 0 && k >= q-6; k-- {
 		w := s.toks[k].Norm
 		if s.mentAt[k] >= 0 {
 			continue
+		}
+		if s.inDate(k) {
+			// the preposition governs a date: "on Monday"
+			return false
 		}
 		switch w {
 		case "ON", "ABOUT", "REGARDING", "CONCERNING", "OVER", "AT", "OF":
@@ -552,6 +620,17 @@ func (s *sent) topicNoun(q int) bool {
 		}
 		if s.barrier[k] || aux[w] || s.c.Verbs.HasForm(w) {
 			return false
+		}
+	}
+	return false
+}
+
+// inDate reports whether token q lies in a date mention.
+func (s *sent) inDate(q int) bool {
+	off := s.toks[q].Span.Start
+	for i := range s.in.Dates {
+		if sp := s.in.Dates[i].Span; sp.Start <= off && off < sp.End {
+			return true
 		}
 	}
 	return false

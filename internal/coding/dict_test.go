@@ -224,3 +224,79 @@ func TestIssues(t *testing.T) {
 }
 
 var _ = dyad.StatusOccurred
+
+// tabariVerbs is a verb file as eval.ConvertTABARIVerbs writes TABARI's
+// flat syntax: stems, exact words ending in '_', blank-separated
+// multi-word verbs and {a | b} alternation.
+const tabariVerbs = `--- RESTOR [064] ---
+RESTOR [064]
+--- ACT_ [---] ---
+ACT_ [---]
+--- BURN DOWN [222] ---
+BURN DOWN [222]
+--- DEMAND [100] ---
+DEMAND [100]
+- * FOR { ECONOMIC_SANCTIONS | TOTAL_BOYCOTT }_NOW [172]
+--- SAY [023] ---
+SAY {SAID SAYS}
+`
+
+func TestLoadVerbsTABARI(t *testing.T) {
+	fsys := fstest.MapFS{"t.verbs": {Data: []byte(tabariVerbs)}}
+	v, diags, err := coding.LoadVerbs(fsys, "t.verbs")
+	if err != nil {
+		t.Fatalf("LoadVerbs: %v", err)
+	}
+	if len(diags) != 0 {
+		t.Errorf("LoadVerbs diagnostics = %v, want none", diags)
+	}
+	if v.Patterns() != 2 {
+		t.Errorf("Patterns() = %d, want 2 (one per alternative)", v.Patterns())
+	}
+	cb, err := coding.LoadCodebook(dictionaries.FS, coding.CAMEOCodes, coding.PLOVERMap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &coding.Coder{Verbs: v, Codebook: cb}
+	tests := []struct {
+		name, text string
+		ms         []m
+		want       []string
+	}{
+		{"stem matches a longer word", "Japan will restore ties with China.", []m{jpn("Japan"), chn("China")}, []string{"JPN>CHN 064 planned"}},
+		{"stem matches its inflections", "Japan restored ties with China.", []m{jpn("Japan"), chn("China")}, []string{"JPN>CHN 064 occurred"}},
+		{"exact word is not a stem", "Japan acted against China.", []m{jpn("Japan"), chn("China")}, nil},
+		{"multi-word verb with blanks", "Japan burned down the embassy of China.", []m{jpn("Japan"), chn("China")}, []string{"JPN>CHN 222 occurred"}},
+		{"first alternative", "Japan demanded for economic sanctions now against China.", []m{jpn("Japan"), chn("China")}, []string{"JPN>CHN 172 occurred"}},
+		{"second alternative", "Japan demanded for total boycott now against China.", []m{jpn("Japan"), chn("China")}, []string{"JPN>CHN 172 occurred"}},
+		{"saying coded 02 yields to another event", "Japan restored ties with China, an official said.", []m{jpn("Japan"), chn("China")}, []string{"JPN>CHN 064 occurred"}},
+		{"saying alone is kept", "Japan said the ties were good.", []m{jpn("Japan")}, []string{"JPN>- 023 occurred"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := summarize(c.Code(input(t, tt.text, "", tt.ms, nil)))
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("Code(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadVerbsStemsNeedTABARIConvention(t *testing.T) {
+	// Without any verb ending in '_', roots are not stems: PETRARCH-1
+	// files generate regular forms only.
+	fsys := fstest.MapFS{"p.txt": {Data: []byte("--- RESTOR [064] ---\nRESTOR [064]\n")}}
+	v, _, err := coding.LoadVerbs(fsys, "p.txt")
+	if err != nil {
+		t.Fatalf("LoadVerbs: %v", err)
+	}
+	cb, err := coding.LoadCodebook(dictionaries.FS, coding.CAMEOCodes, coding.PLOVERMap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &coding.Coder{Verbs: v, Codebook: cb}
+	text := "Japan will restore ties with China."
+	if got := summarize(c.Code(input(t, text, "", []m{jpn("Japan"), chn("China")}, nil))); len(got) != 0 {
+		t.Errorf("Code(%q) = %v, want none", text, got)
+	}
+}

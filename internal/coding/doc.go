@@ -19,7 +19,19 @@
 // Pattern words match exactly, with a regular inflection, or as a stem of
 // five letters or more. Patterns are tried longest first (by letters, as
 // TABARI counts length); a match with [---] means "no event". With no
-// match the verb's own code or its block's default applies.
+// match the verb's own code or its block's default applies. A word or
+// synset looked for after the verb is not looked for past an actor when
+// the pattern still wants its target: in "visited Tokyo to mediate between
+// China and Japan", "* TO +" does not match, and Tokyo stays the object.
+//
+// TABARI's own syntax is read too (eval converts its flat verb files into
+// blocks): an alternation "{ SANCTIONS | BOYCOTT }" in a pattern expands
+// into one pattern per alternative, a verb written with blanks ("BURN
+// DOWN") is a multi-word verb headed by its first word, and a file that
+// marks exact verbs with a trailing '_' ("ACT_") follows TABARI's stemming
+// convention: its other single-word verbs of four letters or more also
+// match any word they begin ("RESTOR" matches RESTORE), the longest stem
+// winning, when no verb form matches the word exactly.
 //
 // Files loaded later overlay earlier ones: for a verb form listed in both,
 // the later file's block is tried first, and the earlier block only when the
@@ -43,15 +55,35 @@
 // list) form a compound actor: one event per member; a compound subject
 // with no target gets reciprocal events for CAMEO roots 03–06. A mention
 // with Rule "both" ("the two sides") stands for both states of Input.Dyad.
+// A verb whose clause follows AFTER, BEFORE or SINCE with other words
+// between ("five years after crowds burned down the embassy") has a
+// subject of its own there, so it takes none from before.
 // A mention after "in"/"at" that is a known place (dyad.issues.txt) or a
 // metonym ("in Beijing") is the location, not an actor. Meetings (040/042/
 // 043/044) are refined by location: in the target's state a visit (042),
 // in the source's a host (043), elsewhere a third-place meeting (044).
 //
 // Reported speech: "X said (that) Y must/should/needs to …" is a demand
-// (100) by X on Y, and the verbs of the demanded clause are not coded; a
-// statement (010) is coded only when the sentence yields nothing else
-// (TABARI's subordinate code).
+// (100) by X on Y (the speaker is the subject of the nearest verb of
+// saying or statement before Y), and the verbs of the demanded clause are
+// not coded. A statement is coded only when the sentence yields nothing
+// else (TABARI's subordinate code): any 010 event, and any event of CAMEO
+// roots 01 or 02 coded from a verb of saying (sayWords in lexicon.go:
+// say, tell, announce, note, add, report, brief, believe …), since some
+// dictionaries code plain saying as 02x ("…, an official said").
+//
+// Complements: once a verb has coded an event other than speech, a later
+// act in its complement is not coded on its own: an infinitive ("visited
+// Dakar to mediate"), a THAT-clause with a subject ("demanded that the
+// U.S. cancel the sale") or a gerund after OF or FOR ("accused Japan of
+// violating …"), with no clause boundary between. Status frames are not
+// verbs that code, so "agreed to resume talks" still codes the talks. A
+// verb followed by THAT and no object ("demanded that Japan release …",
+// "expressed hopes that X …") takes the subject of the THAT-clause as its
+// target, unless it is a verb of saying.
+//
+// A past form ("on Thursday demanded") and a noun after a preposition that
+// governs a date are never topic nouns (below).
 //
 // # Status
 //

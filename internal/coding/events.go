@@ -16,6 +16,8 @@ type builder struct {
 	lastSrc []dyad.Actor
 	object  string // what the act being emitted names, see objectOf
 	base    int    // events before this index belong to the caller (AppendCode)
+	speech  bool   // the act being emitted only reports speech, see reportsSpeech
+	said    uint64 // bit i: event base+i only reports speech
 }
 
 // actorsOf returns the actors of mention m: "the two sides" (Rule "both")
@@ -82,6 +84,10 @@ func (s *sent) subjectBefore(h int) (m int, coord bool, why string) {
 			return fallback, false, "only a prepositional mention before the verb"
 		case subordinators[w]:
 			return -1, false, ""
+		case !onlyAux && (w == "AFTER" || w == "BEFORE" || w == "SINCE") && s.mentAt[q] < 0:
+			// "years after crowds burned down …": the verb has a subject
+			// of its own in the subordinate clause, and it is no actor.
+			return -1, false, ""
 		}
 		if s.barrier[q] && onlyAux && (w == "AND" || w == "," || w == "BUT" || w == "THEN") {
 			return -1, true, "coordinated with the previous verb"
@@ -147,6 +153,33 @@ func (s *sent) objectAfter(p, limit int, srcs []dyad.Actor) int {
 		return m
 	}
 	return -1
+}
+
+// thatAfter returns the index of a THAT opening a clause after the verb
+// ending at token p, with no mention or other boundary before it, or -1.
+func (s *sent) thatAfter(p int) int {
+	for q := p; q < s.n && q < p+6; q++ {
+		if s.mentAt[q] >= 0 {
+			return -1
+		}
+		if s.toks[q].Norm == "THAT" {
+			return q
+		}
+		if s.barrier[q] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// speechVerbAt reports whether tokens [vs, ve) hold a verb of saying.
+func (s *sent) speechVerbAt(vs, ve int) bool {
+	for q := vs; q < ve; q++ {
+		if sayWords[s.toks[q].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // passiveAgent returns the mention after BY when the verb at [vs, ve) is
@@ -309,6 +342,8 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 	s := b.s
 	o := a.o
 	b.object = s.objectOf(o.start, o.end)
+	b.speech = s.reportsSpeech(o.start, o.end, code)
+	defer func() { b.speech = false }()
 	st, stWhy, outer := s.status(a, occs)
 	var srcs, tgts []dyad.Actor
 	srcWhy, tgtWhy := "", ""
@@ -382,6 +417,11 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 	default:
 		if m := s.objectAfter(o.end, s.n, srcs); m >= 0 {
 			tgts, tgtWhy = s.groupActors(m), "nearest mention after the verb"
+		} else if t := s.thatAfter(o.end); t >= 0 && !s.speechVerbAt(o.start, o.end) {
+			// "demanded that Japan stop …": the subject of the clause.
+			if m := s.objectAfter(t+1, s.n, srcs); m >= 0 {
+				tgts, tgtWhy = s.groupActors(m), "subject of the THAT-clause"
+			}
 		} else if a.head < o.start {
 			if m := s.objectAfter(a.head, o.start, srcs); m >= 0 {
 				tgts, tgtWhy = s.groupActors(m), "mention between the frame and the act"
@@ -502,7 +542,7 @@ func (s *sent) demands(occs []occ, consumed []bool, b *builder) {
 			if c == "" {
 				c = o.forms[0].block.code
 			}
-			if !strings.HasPrefix(c, "01") && !strings.HasPrefix(c, "02") {
+			if !strings.HasPrefix(c, "01") && !strings.HasPrefix(c, "02") && !s.speechVerbAt(o.start, o.end) {
 				continue
 			}
 			if sm, _, _ := s.subjectBefore(o.start); sm >= 0 {
@@ -626,10 +666,21 @@ func (b *builder) add(src dyad.Actor, tgt *dyad.Actor, code string, st dyad.Stat
 	if len(s.issues) > 0 {
 		ev.Issues = append([]string(nil), s.issues...)
 	}
+	if i := len(b.evs) - b.base; b.speech && i < 64 {
+		b.said |= 1 << i
+	}
 	b.evs = append(b.evs, ev)
 	if b.explain {
 		b.exs = append(b.exs, ex)
 	}
+}
+
+// speechAt reports whether event base+i only reports speech.
+func (b *builder) speechAt(i int) bool {
+	if i < 64 {
+		return b.said&(1<<i) != 0
+	}
+	return b.evs[b.base+i].CAMEO == "010"
 }
 
 func day(t time.Time) time.Time {
@@ -655,7 +706,7 @@ func (b *builder) finish() ([]dyad.Event, []Explanation) {
 	mine := b.evs[b.base:]
 	other := false
 	for i := range mine {
-		if mine[i].CAMEO != "010" {
+		if !b.speechAt(i) {
 			other = true
 		}
 	}
@@ -664,7 +715,7 @@ func (b *builder) finish() ([]dyad.Event, []Explanation) {
 	var exs []Explanation
 	for i := range mine {
 		ev := mine[i]
-		if other && ev.CAMEO == "010" {
+		if other && b.speechAt(i) {
 			continue
 		}
 		ev.Key = ev.ComputeKey()

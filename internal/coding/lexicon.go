@@ -176,3 +176,40 @@ var happen = map[string]bool{
 
 // demandModals turn "X must …" into a demand on X.
 var demandModals = map[string]bool{"MUST": true, "SHOULD": true, "OUGHT": true}
+
+// sayWords are the forms of verbs of saying and reporting. An event coded
+// from one of them with a statement or appeal code (CAMEO roots 01 and 02,
+// which some dictionaries use for plain saying) only reports speech: it is
+// kept when the sentence yields nothing else ("…, an official said").
+var sayWords = buildSayWords()
+
+func buildSayWords() map[string]bool {
+	m := map[string]bool{"SAID": true, "TOLD": true, "WROTE": true, "WRITTEN": true, "THOUGHT": true}
+	for _, r := range []string{"SAY", "TELL", "STATE", "ANNOUNCE", "NOTE", "ADD", "COMMENT", "REMARK",
+		"DECLARE", "REPORT", "CLAIM", "ASSERT", "STRESS", "EMPHASIZE", "EMPHASISE", "REITERATE",
+		"EXPLAIN", "MENTION", "WRITE", "ARGUE", "BRIEF", "BELIEVE", "THINK", "OBSERVE", "QUOTE",
+		"REMIND", "INDICATE", "PREDICT", "ESTIMATE"} {
+		m[r] = true
+		for _, f := range verbInflections(r) {
+			m[f] = true
+		}
+	}
+	return m
+}
+
+// reportsSpeech reports whether an event of code coded from the verb at
+// [vs, ve) only reports speech (see sayWords).
+func (s *sent) reportsSpeech(vs, ve int, code string) bool {
+	if code == "010" {
+		return true
+	}
+	if len(code) < 2 || code[0] != '0' || code[1] != '1' && code[1] != '2' {
+		return false
+	}
+	for q := vs; q < ve; q++ {
+		if sayWords[s.toks[q].Norm] {
+			return true
+		}
+	}
+	return false
+}

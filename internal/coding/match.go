@@ -106,6 +106,12 @@ func (s *sent) matchPattern(p *pattern, vs, ve int, r *matchResult) bool {
 			if s.barrier[q] {
 				break
 			}
+			if m := s.mentAt[q]; m >= 0 && r.tgt < 0 && !s.place[m] && p.targetAfter(k) && (e.kind == ekWord || e.kind == ekSyn) {
+				// "visited Tokyo TO mediate between China and Japan": the
+				// object right after the verb is the target, not an actor
+				// further on.
+				break
+			}
 		}
 		if !found {
 			return false

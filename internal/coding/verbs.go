@@ -23,6 +23,10 @@ type Verbs struct {
 	blocks  []*block
 	npat    int
 	maxRank int // rank of the last file loaded: the local overrides
+	// stems maps the first four letters of a TABARI stem (a verb root of
+	// a file in TABARI's stemming convention, see read) to the stems
+	// starting with them, longest first.
+	stems map[string][]string
 }
 
 // A block is a verb synonym block: `--- NAME [code] ---`.
@@ -107,6 +111,16 @@ type pattern struct {
 	line   int
 }
 
+// targetAfter reports whether an element after index k is the target '+'.
+func (p *pattern) targetAfter(k int) bool {
+	for _, e := range p.elems[k+1:] {
+		if e.kind == ekTarget {
+			return true
+		}
+	}
+	return false
+}
+
 // hasWords reports whether the pattern has a word or synset besides the
 // verb, as opposed to actor slots alone.
 func (p *pattern) hasWords() bool {
@@ -145,6 +159,9 @@ func LoadVerbs(fsys fs.FS, names ...string) (*Verbs, dyad.DiagnosticList, error)
 	for _, b := range v.blocks {
 		sort.SliceStable(b.patterns, func(i, j int) bool { return b.patterns[i].length > b.patterns[j].length })
 	}
+	for _, rs := range v.stems {
+		sort.SliceStable(rs, func(i, j int) bool { return len(rs[i]) > len(rs[j]) })
+	}
 	for k, fs := range v.forms {
 		sort.SliceStable(fs, func(i, j int) bool {
 			if fs[i].block.rank != fs[j].block.rank {
@@ -163,6 +180,20 @@ func (v *Verbs) Patterns() int { return v.npat }
 // Forms returns the number of distinct verb head words.
 func (v *Verbs) Forms() int { return len(v.forms) }
 
+// stemOf returns the TABARI stem that the token Norm w begins with, the
+// longest one, or "".
+func (v *Verbs) stemOf(w string) string {
+	if len(w) <= 4 {
+		return ""
+	}
+	for _, r := range v.stems[w[:4]] {
+		if len(r) < len(w) && strings.HasPrefix(w, r) {
+			return r
+		}
+	}
+	return ""
+}
+
 // HasForm reports whether w (a token Norm) heads a verb form.
 func (v *Verbs) HasForm(w string) bool { return len(v.forms[w]) > 0 }
 
@@ -175,6 +206,8 @@ type reader struct {
 	cur    *block
 	syn    *synset // synset being defined, nil when in a verb block
 	seenSy map[string]bool
+	roots  []string // single-word verbs with generated forms
+	exact  bool     // a verb line ends in '_': TABARI's stemming convention
 }
 
 func (r *reader) errorf(format string, args ...any) {
@@ -188,6 +221,27 @@ func (v *Verbs) read(rd io.Reader, file string, rank int) (dyad.DiagnosticList, 
 	for sc.Scan() {
 		r.line++
 		r.parseLine(sc.Text())
+	}
+	// TABARI treats every dictionary word as a stem unless it ends in
+	// '_' ("RESTOR" matches RESTORE, "ACT_" only ACT); a file that marks
+	// exact verbs that way has its other single-word verbs match as stems.
+	if r.exact {
+		if v.stems == nil {
+			v.stems = map[string][]string{}
+		}
+		for _, root := range r.roots {
+			if len(root) < 4 {
+				continue
+			}
+			k := root[:4]
+			dup := false
+			for _, x := range v.stems[k] {
+				dup = dup || x == root
+			}
+			if !dup {
+				v.stems[k] = append(v.stems[k], root)
+			}
+		}
 	}
 	return r.diags, sc.Err()
 }
@@ -360,11 +414,13 @@ func (r *reader) verbLine(s string) {
 		s = strings.TrimSpace(s[:i] + s[j+1:])
 	}
 	f := strings.Fields(s)
-	if len(f) != 1 {
+	if len(f) == 0 || len(f) > 1 && (hasBraces || strings.Contains(s, "_") || strings.Contains(s, "+")) {
 		r.errorf("verb line %q: want one verb phrase", s)
 		return
 	}
-	base := f[0]
+	// TABARI writes multi-word verbs with blanks, "BURN DOWN": the first
+	// word is the verb.
+	base := strings.Join(f, "_")
 	add := func(phrase string) bool {
 		vf, ok := r.form(phrase)
 		if !ok {
@@ -387,6 +443,16 @@ func (r *reader) verbLine(s string) {
 	}
 	if !add(base) {
 		return
+	}
+	if !hasBraces && !strings.Contains(base, "+") {
+		switch n := strings.Count(base, "_"); {
+		case n == 0:
+			if ws := wordNorms(base); len(ws) == 1 {
+				r.roots = append(r.roots, ws[0])
+			}
+		case n == 1 && strings.HasSuffix(base, "_"):
+			r.exact = true
+		}
 	}
 	if hasBraces {
 		for _, p := range irregular {
@@ -467,8 +533,64 @@ func (r *reader) patternLine(s string) {
 		return
 	}
 	body := strings.TrimSpace(s[:i])
-	p := &pattern{code: code, rcode: rcode, file: r.file, line: r.line, verb: -1,
-		text: r.cur.name + " [" + s[i+1:j] + "] - " + body}
+	text := r.cur.name + " [" + s[i+1:j] + "] - " + body
+	if strings.IndexByte(body, '{') < 0 {
+		r.pattern(body, text, code, rcode)
+		return
+	}
+	variants, ok := expandAlternation(body)
+	if !ok {
+		r.errorf("pattern %q: bad {a | b} alternation", body)
+		return
+	}
+	for _, v := range variants {
+		r.pattern(v, text, code, rcode)
+	}
+}
+
+// maxAlternatives bounds the patterns one line with {a | b} groups expands to.
+const maxAlternatives = 64
+
+// expandAlternation rewrites a pattern body with TABARI alternation groups,
+// "* FOR { SANCTIONS | BOYCOTT }", into one body per alternative. Words
+// joined to a group by '_' stay joined to each alternative.
+func expandAlternation(body string) ([]string, bool) {
+	out := []string{body}
+	for k := 0; k < len(out); k++ {
+		b := out[k]
+		i := strings.IndexByte(b, '{')
+		if i < 0 {
+			continue
+		}
+		j := strings.IndexByte(b[i:], '}')
+		if j < 0 {
+			return nil, false
+		}
+		j += i
+		alts := strings.Split(b[i+1:j], "|")
+		if len(out)+len(alts) > maxAlternatives || strings.ContainsAny(b[i+1:j], "{") {
+			return nil, false
+		}
+		pre, post := b[:i], b[j+1:]
+		var vs []string
+		for _, a := range alts {
+			a = strings.TrimSpace(a)
+			if a == "" {
+				return nil, false
+			}
+			vs = append(vs, pre+a+post)
+		}
+		// replace out[k] by its expansions and look at it again
+		out = append(out[:k], append(vs, out[k+1:]...)...)
+		k--
+	}
+	return out, true
+}
+
+// pattern compiles one pattern body (without alternation) into the
+// current block.
+func (r *reader) pattern(body, text, code, rcode string) {
+	p := &pattern{code: code, rcode: rcode, file: r.file, line: r.line, verb: -1, text: text}
 	for _, chunk := range strings.Fields(body) {
 		pieces := strings.Split(chunk, "_")
 		for k, pc := range pieces {
