@@ -72,6 +72,7 @@ func (c *ChannelsCommand) Run(ctx context.Context, args []string) (err error) {
 		return err
 	}
 	states := analytics.ChannelStates(chs, reportsOf(events, lk), asOf)
+	leadReasons(ctx, db, lk, states)
 
 	if c.Channel != "" {
 		for _, st := range states {
@@ -149,6 +150,9 @@ func (c *ChannelsCommand) evidence(st analytics.ChannelState, lk *storeLookup) e
 		}
 		fmt.Fprintf(w, "  %s  %-11s -> %-11s %s  event #%d, %s, sentence %d [%d:%d]\n      %q\n",
 			ev.Date.Format("2006-01-02"), ev.Status, state, ch.By, ev.ID, src, ev.Sentence, ev.Span.Start, ev.Span.End, ch.Report.Text)
+		if ch.Reason != "" {
+			fmt.Fprintf(w, "      reason: %s\n", ch.Reason)
+		}
 	}
 	return nil
 }
@@ -169,6 +173,7 @@ type channelChange struct {
 	Status   string `json:"status"`
 	State    string `json:"state,omitempty"`
 	By       string `json:"by"`
+	Reason   string `json:"reason,omitempty"`
 	EventID  int64  `json:"event_id"`
 	DocID    int64  `json:"doc_id"`
 	Sentence int    `json:"sentence"`
@@ -183,7 +188,7 @@ func writeChannelsJSON(env *Env, states []analytics.ChannelState) error {
 			Since: dayOrEmpty(st.Since), By: st.By, LastMeeting: dayOrEmpty(st.LastMeeting), Evidence: []channelChange{}}
 		for _, ch := range st.Changes {
 			ev := ch.Report.Event
-			j.Evidence = append(j.Evidence, channelChange{Date: ev.Date.Format("2006-01-02"), Status: string(ev.Status), State: ch.State, By: ch.By,
+			j.Evidence = append(j.Evidence, channelChange{Date: ev.Date.Format("2006-01-02"), Status: string(ev.Status), State: ch.State, By: ch.By, Reason: ch.Reason,
 				EventID: ev.ID, DocID: ev.DocID, Sentence: ev.Sentence, Span: [2]int{ev.Span.Start, ev.Span.End}, Text: ch.Report.Text})
 		}
 		out = append(out, j)
@@ -222,4 +227,37 @@ func reportsOf(events []*dyad.Event, lk *storeLookup) []analytics.Report {
 		reports = append(reports, r)
 	}
 	return reports
+}
+
+// leadReasons fills in, for suspensions and cancellations that state no
+// reason of their own, the reason stated in their document's headline or
+// lead: statements that list measures give the reason once, at the top
+// ("Countermeasures in response to ..."). It reads each document's first
+// two sentences once.
+func leadReasons(ctx context.Context, db *sqlite.DB, lk *storeLookup, states []analytics.ChannelState) {
+	docs := sqlite.NewDocumentService(db)
+	cache := map[int64]string{}
+	lead := func(id int64) string {
+		if r, ok := cache[id]; ok {
+			return r
+		}
+		r := ""
+		if doc := lk.Document(id); doc != nil {
+			if sents, err := docs.FindSentences(ctx, id); err == nil {
+				for i := 0; i < len(sents) && i < 2 && r == ""; i++ {
+					r = analytics.ReasonOf(doc.Slice(sents[i].Span))
+				}
+			}
+		}
+		cache[id] = r
+		return r
+	}
+	for i := range states {
+		for j := range states[i].Changes {
+			ch := &states[i].Changes[j]
+			if ch.Reason == "" && (ch.Status == dyad.StatusSuspended || ch.Status == dyad.StatusCancelled) {
+				ch.Reason = lead(ch.Report.Event.DocID)
+			}
+		}
+	}
 }

@@ -76,6 +76,7 @@ Commands:
 	stats     counts of what the database holds
 	export    write events as GDELT, ICEWS, PLOVER JSON, CSV or JSON Lines
 	channels  the dyad's dialogue channels and their state as of a date, with evidence
+	brief     the analyst's brief for a period, every statement footnoted (md, html)
 	meetings  meetings with participants, format, lifecycle and both sides' readouts
 	commitments  what each side promised, by when, and whether it was kept
 	index     the relations index per direction and period, with --explain and --svg
@@ -112,6 +113,8 @@ func run(ctx context.Context, args []string, env *Env) error {
 		return (&StatsCommand{Env: env}).Run(ctx, rest)
 	case "export":
 		return (&ExportCommand{Env: env}).Run(ctx, rest)
+	case "brief":
+		return (&BriefCommand{Env: env}).Run(ctx, rest)
 	case "meetings":
 		return (&MeetingsCommand{Env: env}).Run(ctx, rest)
 	case "commitments":

@@ -167,6 +167,7 @@ type Change struct {
 	State  string      // the state after the event ("" when it changed nothing)
 	Status dyad.Status // the event's status
 	By     string      // who acted: person or actor code
+	Reason string      // the stated reason ("after ...", "in response to ..."), when found
 	Report Report
 }
 
@@ -281,7 +282,7 @@ func apply(cs *ChannelState, r Report, only bool) {
 	if by == "" {
 		by = ev.Source.Code
 	}
-	c := Change{Date: ev.Date, Status: ev.Status, By: by, Report: r}
+	c := Change{Date: ev.Date, Status: ev.Status, By: by, Reason: ReasonOf(r.Text), Report: r}
 	set := func(state string) {
 		if cs.State != state {
 			cs.State, cs.Since = state, ev.Date

@@ -159,12 +159,17 @@ func day0(srcs []dyad.EventSource, ev *dyad.Event) time.Time {
 	return ev.Date
 }
 
-// promiseKey identifies a promised act regardless of direction for
-// meetings, so a planned visit and its planned hosting are one promise.
+// promiseKey identifies a promised act by its parties (people when named)
+// regardless of direction for meetings, so a planned visit and its planned
+// hosting are one promise, and two promises of one day are two.
 func promiseKey(ev *dyad.Event) string {
 	a, b := ev.Source.Country, ""
 	if ev.Target != nil {
 		b = ev.Target.Country
+	}
+	a += ":" + ev.Source.Person
+	if ev.Target != nil {
+		b += ":" + ev.Target.Person
 	}
 	root := promisedRoot(ev)
 	if root == "04" && b < a {

@@ -48,7 +48,9 @@ type Meeting struct {
 	Steps        []Step
 	Readouts     []Readout // sorted by document
 
-	phone bool // a call: calls and encounters in person are different meetings
+	phone  bool   // a call: calls and encounters in person are different meetings
+	exact  bool   // Start and End come from a day-precise report
+	object string // the named object of the reports that made it
 }
 
 // MeetingWindow is how many days apart two reports of a held meeting may
@@ -76,6 +78,11 @@ func Meetings(reports []Report, side func(docID int64) string) []Meeting {
 	for _, r := range reports {
 		ev := r.Event
 		if ev.Root() != "04" && ev.CAMEO != "036" || ev.Target == nil || ev.Source.Country == ev.Target.Country || ev.Source.Country == "" || ev.Target.Country == "" {
+			continue
+		}
+		// A named mechanism's act with no named person ("canceling the
+		// Theater Commanders Talk") is a channel's history, not a meeting.
+		if ev.Object != "" && ev.Source.Person == "" && ev.Target.Person == "" {
 			continue
 		}
 		switch ev.Status {
@@ -123,7 +130,7 @@ func Meetings(reports []Report, side func(docID int64) string) []Meeting {
 			}
 		}
 		if m == nil {
-			m = &Meeting{Pair: pairOf(ev), Start: ev.Date, End: ev.DateEnd, State: MeetingHeld, phone: ev.CAMEO == "041"}
+			m = &Meeting{Pair: pairOf(ev), Start: ev.Date, End: ev.DateEnd, State: MeetingHeld, phone: ev.CAMEO == "041", object: ev.Object}
 			ms = append(ms, m)
 		}
 		m.add(r)
@@ -132,7 +139,7 @@ func Meetings(reports []Report, side func(docID int64) string) []Meeting {
 		ev := r.Event
 		var m *Meeting
 		for _, c := range ms {
-			if c.Pair != pairOf(ev) || !overlap(c.Participants, ev) || c.phone != (ev.CAMEO == "041") {
+			if c.Pair != pairOf(ev) || !overlap(c.Participants, ev) || c.phone != (ev.CAMEO == "041") || !stepOf(c, ev) {
 				continue
 			}
 			if c.State == MeetingHeld && !c.Start.Before(ev.Date) && c.Start.Before(ev.Date.AddDate(0, MeetingLead, 0)) {
@@ -144,7 +151,7 @@ func Meetings(reports []Report, side func(docID int64) string) []Meeting {
 			}
 		}
 		if m == nil {
-			m = &Meeting{Pair: pairOf(ev), Start: ev.Date, End: ev.DateEnd, phone: ev.CAMEO == "041"}
+			m = &Meeting{Pair: pairOf(ev), Start: ev.Date, End: ev.DateEnd, phone: ev.CAMEO == "041", object: ev.Object}
 			ms = append(ms, m)
 		}
 		m.add(r)
@@ -197,6 +204,25 @@ func overlap(ps []dyad.Actor, ev *dyad.Event) bool {
 	return true
 }
 
+// stepOf reports whether an unheld report can be a step of meeting c: it
+// names a person the meeting names, or neither names anyone; and it names
+// the same object ("the Theater Commanders Talk" that was cancelled is a
+// channel's act, not a step toward a leaders' meeting).
+func stepOf(c *Meeting, ev *dyad.Event) bool {
+	if !strings.EqualFold(c.object, ev.Object) {
+		return false
+	}
+	if !named(c.Participants) {
+		return ev.Source.Person == "" && ev.Target.Person == ""
+	}
+	for _, p := range c.Participants {
+		if p.Person != "" && (p.Person == ev.Source.Person || p.Person == ev.Target.Person) {
+			return true
+		}
+	}
+	return false
+}
+
 // named reports whether any participant is a named person.
 func named(ps []dyad.Actor) bool {
 	for _, p := range ps {
@@ -228,18 +254,26 @@ func (m *Meeting) add(r Report) {
 	if by == "" {
 		by = ev.Source.Code
 	}
-	m.Steps = append(m.Steps, Step{Date: ev.Date, Status: ev.Status, By: by, Reason: reasonOf(r.Text), Report: r})
+	m.Steps = append(m.Steps, Step{Date: ev.Date, Status: ev.Status, By: by, Reason: ReasonOf(r.Text), Report: r})
 	for _, a := range []*dyad.Actor{&ev.Source, ev.Target} {
 		if a != nil {
 			m.addParticipant(*a)
 		}
 	}
 	if (ev.Status == dyad.StatusOccurred || ev.Status == dyad.StatusOngoing) && !(ev.DateFromDoc && len(m.Steps) > 1) {
-		if ev.Date.Before(m.Start) {
-			m.Start = ev.Date
-		}
-		if ev.DateEnd.After(m.End) {
-			m.End = ev.DateEnd
+		// Day-precise reports date the meeting; vaguer ones ("over the
+		// past few days") only until a precise one arrives.
+		exact := (ev.DatePrecision == dyad.PrecisionDay || ev.DatePrecision == "") && ev.DateEnd.Sub(ev.Date) <= MeetingWindow*24*time.Hour
+		switch {
+		case exact && !m.exact:
+			m.Start, m.End, m.exact = ev.Date, ev.DateEnd, true
+		case exact == m.exact:
+			if ev.Date.Before(m.Start) {
+				m.Start = ev.Date
+			}
+			if ev.DateEnd.After(m.End) {
+				m.End = ev.DateEnd
+			}
 		}
 		if m.Place == "" && ev.Location != "" {
 			m.Place = ev.Location
@@ -257,6 +291,9 @@ func (m *Meeting) addParticipant(a dyad.Actor) {
 	for i, p := range m.Participants {
 		switch {
 		case a.Person != "" && p.Person == a.Person:
+			if p.Office == "" && a.Office != "" {
+				m.Participants[i] = a // the same person, now with the office held
+			}
 			return
 		case a.Person == "" && p.Country == a.Country:
 			return
@@ -332,9 +369,10 @@ func formatOf(r Report) string {
 // cancellation.
 var reasonMarkers = []string{" after ", " because of ", " because ", " due to ", " following ", " in response to ", " in light of "}
 
-// reasonOf returns the reason a sentence states, up to the next comma or
-// the end of the sentence, at most twelve words.
-func reasonOf(text string) string {
+// ReasonOf returns the reason a sentence states ("after the balloon
+// incident", "in response to Pelosi's visit to Taiwan"), up to the next
+// comma or the end of the sentence, at most twelve words; "" when none.
+func ReasonOf(text string) string {
 	low := strings.ToLower(text)
 	best := -1
 	var mk string

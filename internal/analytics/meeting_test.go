@@ -34,6 +34,8 @@ func TestMeetings(t *testing.T) {
 		meet(7, "2023-06-19", "2023-06-19", "CHN", xi, "USA", bl, "043", dyad.StatusOccurred, "Beijing", 14, "Xi met Blinken."),
 		meet(8, "2023-11-15", "2023-11-15", "USA", "Joe Biden", "CHN", xi, "044", dyad.StatusOccurred, "Woodside", 15, "Biden and Xi met on the sidelines of the APEC summit, in Woodside."),
 		meet(9, "2023-02-10", "2023-02-10", "CHN", "", "USA", "", "041", dyad.StatusDeclined, "", 16, "China declined a call between the defense chiefs."),
+		// A channel's act: not a meeting.
+		withObject(meet(10, "2022-08-05", "2022-08-05", "CHN", "", "USA", "", "040", dyad.StatusCancelled, "", 17, "Canceling the Theater Commanders Talk."), "Theater Commanders Talk"),
 	}
 	sides := map[int64]string{10: "USA", 11: "USA", 12: "USA", 13: "CHN", 14: "CHN", 15: "USA", 16: "USA"}
 	ms := analytics.Meetings(reports, func(id int64) string { return sides[id] })
@@ -92,4 +94,9 @@ func TestMeetings_ReportedLater(t *testing.T) {
 	if len(ms) != 1 || !ms[0].Start.Equal(day("2022-11-14")) || !ms[0].End.Equal(day("2022-11-14")) || len(ms[0].Readouts) != 2 {
 		t.Errorf("Meetings = %+v, want one Bali meeting on 2022-11-14 with both reports", ms)
 	}
+}
+
+func withObject(r analytics.Report, obj string) analytics.Report {
+	r.Event.Object = obj
+	return r
 }
