@@ -79,6 +79,8 @@ Commands:
 	brief     the analyst's brief for a period, every statement footnoted (md, html)
 	meetings  meetings with participants, format, lifecycle and both sides' readouts
 	commitments  what each side promised, by when, and whether it was kept
+	positions each side's statements per issue: reiteration, variation, new language, omissions
+	compare   two accounts of one encounter side by side (issues, characterisation, framing)
 	index     the relations index per direction and period, with --explain and --svg
 	eval      score the coder on a gold-standard suite (plover, petr, tabari, dyad)
 	dict      check dictionary files; explain how a sentence is coded
@@ -121,6 +123,10 @@ func run(ctx context.Context, args []string, env *Env) error {
 		return (&CommitmentsCommand{Env: env}).Run(ctx, rest)
 	case "channels":
 		return (&ChannelsCommand{Env: env}).Run(ctx, rest)
+	case "positions":
+		return (&PositionsCommand{Env: env}).Run(ctx, rest)
+	case "compare":
+		return (&CompareCommand{Env: env}).Run(ctx, rest)
 	case "index":
 		return (&IndexCommand{Env: env}).Run(ctx, rest)
 	case "eval":
