@@ -119,8 +119,21 @@ func composeBrief(ctx context.Context, env *Env, db *sqlite.DB, d [2]string, fro
 	}
 	channels := analytics.ChannelStates(chs, reportsOf(all, lk), to)
 	leadReasons(ctx, db, lk, channels)
+	lib, err := loadLibrary(env, nil)
+	if err != nil {
+		return nil, err
+	}
+	docs, _, err := sqlite.NewDocumentService(db).FindDocuments(ctx, dyad.DocumentFilter{To: &to})
+	if err != nil {
+		return nil, err
+	}
+	views, err := loadViews(ctx, db, latestVersions(docs))
+	if err != nil {
+		return nil, err
+	}
 	in := &brief.Input{
-		Dyad: d, From: from, To: to,
+		Positions: analytics.Positions(views, lib),
+		Dyad:      d, From: from, To: to,
 		Meetings: analytics.Meetings(reports, side),
 		Channels: channels,
 		Commits:  analytics.Commitments(reports, to),

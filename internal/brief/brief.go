@@ -26,8 +26,11 @@ type Input struct {
 	Commits  []analytics.Commitment   // as of To
 	Index    *analytics.Index         // by month, covering the period
 	Reports  []analytics.Report       // every event in the period with its sentence
-	Docs     func(id int64) *dyad.Document
-	Names    func(code string) string // CAMEO code names
+	// Positions are the sides' statements per issue (analytics.Positions);
+	// when empty, disagreements are read from events alone.
+	Positions []analytics.Position
+	Docs      func(id int64) *dyad.Document
+	Names     func(code string) string // CAMEO code names
 }
 
 // A Note is a footnote: one source sentence.
@@ -145,10 +148,8 @@ func people(ps []dyad.Actor, d [2]string) string {
 			out = append(out, p.Office+" "+p.Person)
 		case p.Person != "":
 			out = append(out, p.Person)
-		}
-	}
-	if len(out) == 0 {
-		for _, p := range ps {
+		default:
+			// A state or organ stands in for people no report names.
 			out = append(out, "officials of "+p.Country)
 		}
 	}
@@ -312,8 +313,105 @@ func first(rs []analytics.Report, n int) []analytics.Report {
 	return rs
 }
 
+// citeStatement numbers the footnote of a statement's sentence.
+func (w *writer) citeStatement(c analytics.Cite, text string) int {
+	k := fmt.Sprintf("%d:%d", c.DocID, c.Sentence)
+	if n, ok := w.index[k]; ok {
+		return n
+	}
+	n := len(w.b.Notes) + 1
+	note := Note{N: n, DocID: c.DocID, Sentence: c.Sentence, Span: c.Span, Quote: text, Publisher: c.Publisher, Side: c.Side}
+	if t, err := time.Parse("2006-01-02", c.Date); err == nil {
+		note.Date = t
+	}
+	w.b.Notes = append(w.b.Notes, note)
+	w.index[k] = n
+	return n
+}
+
+// notIssues are position topics that are not points of disagreement: the
+// encounter itself and the relationship at large are covered elsewhere.
+var notIssues = map[string]bool{"talks": true, "relations": true, "people-to-people": true}
+
+// positions writes the disagreement section from the sides' statements:
+// per issue, each side's words with how they compare with its standard
+// language, then what a side conspicuously did not repeat.
+func (w *writer) positions(s *Section) {
+	type entry struct {
+		texts []string
+		notes []int
+	}
+	issues := map[string]map[string]*entry{}
+	var order []string
+	in := func(date string) bool {
+		return date >= w.in.From.Format("2006-01-02") && date <= w.in.To.Format("2006-01-02")
+	}
+	for _, p := range w.in.Positions {
+		if notIssues[p.Issue] {
+			continue
+		}
+		for _, st := range p.Statements {
+			if !in(st.Date) {
+				continue
+			}
+			if issues[p.Issue] == nil {
+				issues[p.Issue] = map[string]*entry{}
+				order = append(order, p.Issue)
+			}
+			e := issues[p.Issue][p.Actor]
+			if e == nil {
+				e = &entry{}
+				issues[p.Issue][p.Actor] = e
+			}
+			if len(e.texts) == 3 {
+				continue
+			}
+			desc := st.Class
+			if len(st.Formulations) > 0 {
+				var fs []string
+				for _, f := range st.Formulations {
+					fs = append(fs, "“"+f.Text+"”")
+				}
+				desc += " of " + join(fs)
+			}
+			e.texts = append(e.texts, fmt.Sprintf("“%s” (%s)", strings.TrimRight(strings.TrimSpace(st.Text), "."), desc))
+			e.notes = append(e.notes, w.citeStatement(st.Cite, st.Text))
+		}
+		for _, o := range p.Omissions {
+			if !in(o.Doc.Date) {
+				continue
+			}
+			n := w.citeStatement(o.Last, "")
+			s.Paras = append(s.Paras, Para{Text: fmt.Sprintf("%s did not repeat “%s” on %s (used in %d of its %d earlier documents on the issue).",
+				p.Actor, o.Text, o.Issue, o.UsedIn, o.Of), Notes: []int{n}})
+		}
+	}
+	sort.Strings(order)
+	for _, is := range order {
+		var parts []string
+		var notes []int
+		for _, side := range w.in.Dyad {
+			if e := issues[is][side]; e != nil {
+				parts = append(parts, side+": "+strings.Join(e.texts, "; "))
+				notes = append(notes, e.notes...)
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		sort.Ints(notes)
+		s.Paras = append(s.Paras, Para{Text: fmt.Sprintf("On %s — %s.", is, strings.Join(parts, ". ")), Notes: notes})
+	}
+}
+
 func (w *writer) disagreements() Section {
 	s := Section{Title: "Points of disagreement"}
+	if len(w.in.Positions) > 0 {
+		w.positions(&s)
+		if len(s.Paras) > 0 {
+			return s
+		}
+	}
 	byIssue := map[string][]analytics.Report{}
 	for _, r := range w.in.Reports {
 		ev := r.Event
