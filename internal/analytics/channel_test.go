@@ -11,7 +11,9 @@ import (
 	"github.com/dyad-dev/dyad/internal/analytics"
 )
 
-func shippedChannels(t *testing.T) []analytics.Channel {
+func shippedChannels(t *testing.T) []analytics.Channel { return shippedChannelsB(t) }
+
+func shippedChannelsB(t testing.TB) []analytics.Channel {
 	t.Helper()
 	f, err := dictionaries.FS.Open("dyad.channels.txt")
 	if err != nil {
