@@ -3,7 +3,6 @@ package dyad
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
 	"time"
 )
 
@@ -118,35 +117,45 @@ func (e *Event) Root() string {
 // "visited" (042) where the other's says "met" (040) or "hosted" (043), and
 // it is still one meeting.
 func (e *Event) ComputeKey() string {
-	var b strings.Builder
-	b.WriteString(actorKey(&e.Source))
-	b.WriteByte('|')
+	// Built in a stack buffer: keys are computed for every event coded.
+	var buf [256]byte
+	b := buf[:0]
+	b = appendActorKey(b, &e.Source)
+	b = append(b, '|')
 	if e.Target != nil {
-		b.WriteString(actorKey(e.Target))
+		b = appendActorKey(b, e.Target)
 	}
-	b.WriteByte('|')
+	b = append(b, '|')
 	if e.Root() == "04" {
-		b.WriteString("04")
+		b = append(b, "04"...)
 	} else {
-		b.WriteString(e.CAMEO)
+		b = append(b, e.CAMEO...)
 	}
-	b.WriteByte('|')
-	b.WriteString(strings.ToUpper(e.Object))
-	b.WriteByte('|')
-	b.WriteString(string(e.Status))
-	b.WriteByte('|')
-	b.WriteString(e.Date.Format("2006-01-02"))
-	b.WriteByte('|')
-	b.WriteString(e.DateEnd.Format("2006-01-02"))
-	sum := sha256.Sum256([]byte(b.String()))
+	b = append(b, '|')
+	for i := 0; i < len(e.Object); i++ {
+		c := e.Object[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	b = append(b, '|')
+	b = append(b, e.Status...)
+	b = append(b, '|')
+	b = e.Date.AppendFormat(b, "2006-01-02")
+	b = append(b, '|')
+	b = e.DateEnd.AppendFormat(b, "2006-01-02")
+	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:12])
 }
 
-func actorKey(a *Actor) string {
+func appendActorKey(b []byte, a *Actor) []byte {
+	b = append(b, a.Code...)
 	if a.Person != "" {
-		return a.Code + ":" + a.Person
+		b = append(b, ':')
+		b = append(b, a.Person...)
 	}
-	return a.Code
+	return b
 }
 
 // EventFilter selects events. Nil fields are unset.

@@ -697,25 +697,43 @@ func (t *DocTagger) titleHeld(s *scan, p int32, i, end int) bool {
 }
 
 // qualifiers may stand before a title's head: "Chinese Foreign Minister".
-var qualifiers = map[string]bool{
-	"U.S.": true, "US": true, "AMERICAN": true, "AMERICA'S": true, "CHINESE": true, "CHINA'S": true,
-	"PRC": true, "TAIWAN'S": true, "TAIWANESE": true, "THE": true,
+var qualifiers = []string{"U.S.", "US", "AMERICAN", "AMERICA'S", "CHINESE", "CHINA'S", "PRC", "TAIWAN'S", "TAIWANESE", "THE"}
+
+// isQualifier reports whether w is one of qualifiers, ignoring case.
+func isQualifier(w string) bool {
+	for _, q := range qualifiers {
+		if strings.EqualFold(w, q) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleStarts reports whether title begins with the norms of tokens
 // [i, end), after an optional qualifier word.
 func (t *DocTagger) titleStarts(s *scan, title string, i, end int) bool {
-	words := strings.Fields(title)
-	if len(words) > 0 && qualifiers[strings.ToUpper(words[0])] {
-		words = words[1:]
+	// Walk the title's words in place: this runs for every title of every
+	// office of the people mentioned, so it must not allocate.
+	pos := 0
+	next := func() string {
+		for pos < len(title) && title[pos] == ' ' {
+			pos++
+		}
+		st := pos
+		for pos < len(title) && title[pos] != ' ' {
+			pos++
+		}
+		return title[st:pos]
 	}
-	if len(words) < end-i {
-		return false
+	w := next()
+	if isQualifier(w) {
+		w = next()
 	}
 	for k := i; k < end; k++ {
-		if !strings.EqualFold(strings.TrimSuffix(words[k-i], "."), strings.TrimSuffix(s.toks[k].Norm, ".")) {
+		if w == "" || !strings.EqualFold(strings.TrimSuffix(w, "."), strings.TrimSuffix(s.toks[k].Norm, ".")) {
 			return false
 		}
+		w = next()
 	}
 	return true
 }
