@@ -102,6 +102,16 @@ func composeBrief(ctx context.Context, env *Env, db *sqlite.DB, d [2]string, fro
 	if err != nil {
 		return nil, err
 	}
+	cs, err := corrections(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	if events, err = correctedEvents(events, cs); err != nil {
+		return nil, err
+	}
+	if all, err = correctedEvents(all, cs); err != nil {
+		return nil, err
+	}
 	reports := reportsOf(events, lk)
 	side := func(id int64) string {
 		if doc := lk.Document(id); doc != nil {
@@ -119,6 +129,7 @@ func composeBrief(ctx context.Context, env *Env, db *sqlite.DB, d [2]string, fro
 	}
 	channels := analytics.ChannelStates(chs, reportsOf(all, lk), to)
 	leadReasons(ctx, db, lk, channels)
+	channels = analytics.ApplyChannelCorrections(channels, cs)
 	lib, err := loadLibrary(env, nil)
 	if err != nil {
 		return nil, err
@@ -134,9 +145,9 @@ func composeBrief(ctx context.Context, env *Env, db *sqlite.DB, d [2]string, fro
 	in := &brief.Input{
 		Positions: analytics.Positions(views, lib),
 		Dyad:      d, From: from, To: to,
-		Meetings: analytics.Meetings(reports, side),
+		Meetings: analytics.ApplyMeetingCorrections(analytics.Meetings(reports, side), cs),
 		Channels: channels,
-		Commits:  analytics.Commitments(reports, to),
+		Commits:  analytics.ApplyCommitmentCorrections(analytics.Commitments(reports, to), cs),
 		Index:    analytics.ComputeIndex(events, d, analytics.Month, from.AddDate(0, -3, 0), to, cfg),
 		Reports:  reports,
 		Docs:     lk.Document,

@@ -71,8 +71,16 @@ func (c *ChannelsCommand) Run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
+	cs, err := corrections(ctx, db)
+	if err != nil {
+		return err
+	}
+	if events, err = correctedEvents(events, cs); err != nil {
+		return err
+	}
 	states := analytics.ChannelStates(chs, reportsOf(events, lk), asOf)
 	leadReasons(ctx, db, lk, states)
+	states = analytics.ApplyChannelCorrections(states, cs)
 
 	if c.Channel != "" {
 		for _, st := range states {
@@ -89,7 +97,11 @@ func (c *ChannelsCommand) Run(ctx context.Context, args []string) (err error) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "CHANNEL\tKIND\tSTATE\tSINCE\tBY\tLAST MEETING\tEVIDENCE\tID")
 	for _, st := range states {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", truncate(st.Channel.Name, 44), st.Channel.Kind, st.State,
+		state := st.State
+		if len(st.Corrections) > 0 {
+			state += "*"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", truncate(st.Channel.Name, 44), st.Channel.Kind, state,
 			dayOrDash(st.Since), orDash(st.By), dayOrDash(st.LastMeeting), len(st.Changes), st.Channel.ID)
 	}
 	return tw.Flush()
@@ -158,14 +170,15 @@ func (c *ChannelsCommand) evidence(st analytics.ChannelState, lk *storeLookup) e
 }
 
 type channelJSON struct {
-	ID          string          `json:"id"`
-	Name        string          `json:"name"`
-	Kind        string          `json:"kind"`
-	State       string          `json:"state"`
-	Since       string          `json:"since,omitempty"`
-	By          string          `json:"by,omitempty"`
-	LastMeeting string          `json:"last_meeting,omitempty"`
-	Evidence    []channelChange `json:"evidence"`
+	ID          string            `json:"id"`
+	Name        string            `json:"name"`
+	Kind        string            `json:"kind"`
+	State       string            `json:"state"`
+	Since       string            `json:"since,omitempty"`
+	By          string            `json:"by,omitempty"`
+	LastMeeting string            `json:"last_meeting,omitempty"`
+	Evidence    []channelChange   `json:"evidence"`
+	Corrections []dyad.Correction `json:"corrections,omitempty"`
 }
 
 type channelChange struct {
@@ -185,7 +198,7 @@ func writeChannelsJSON(env *Env, states []analytics.ChannelState) error {
 	out := make([]channelJSON, 0, len(states))
 	for _, st := range states {
 		j := channelJSON{ID: st.Channel.ID, Name: st.Channel.Name, Kind: st.Channel.Kind, State: st.State,
-			Since: dayOrEmpty(st.Since), By: st.By, LastMeeting: dayOrEmpty(st.LastMeeting), Evidence: []channelChange{}}
+			Since: dayOrEmpty(st.Since), By: st.By, LastMeeting: dayOrEmpty(st.LastMeeting), Evidence: []channelChange{}, Corrections: st.Corrections}
 		for _, ch := range st.Changes {
 			ev := ch.Report.Event
 			j.Evidence = append(j.Evidence, channelChange{Date: ev.Date.Format("2006-01-02"), Status: string(ev.Status), State: ch.State, By: ch.By, Reason: ch.Reason,

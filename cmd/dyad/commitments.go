@@ -61,8 +61,15 @@ func (c *CommitmentsCommand) Run(ctx context.Context, args []string) (err error)
 	if err != nil {
 		return err
 	}
+	fixes, err := corrections(ctx, db)
+	if err != nil {
+		return err
+	}
+	if events, err = correctedEvents(events, fixes); err != nil {
+		return err
+	}
 	var cs []analytics.Commitment
-	for _, cm := range analytics.Commitments(reportsOf(events, lk), asOf) {
+	for _, cm := range analytics.ApplyCommitmentCorrections(analytics.Commitments(reportsOf(events, lk), asOf), fixes) {
 		if c.Status == "" || cm.Status == c.Status {
 			cs = append(cs, cm)
 		}
@@ -71,7 +78,7 @@ func (c *CommitmentsCommand) Run(ctx context.Context, args []string) (err error)
 		return writeCommitmentsJSON(c.Env, cs, lk)
 	}
 	tw := tabwriter.NewWriter(c.Env.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "STATUS\tPROMISED\tOWNER\tCOUNTERPART\tACT\tDEADLINE\tRESOLVED BY\tSENTENCE")
+	fmt.Fprintln(tw, "STATUS\tPROMISED\tOWNER\tCOUNTERPART\tACT\tDEADLINE\tRESOLVED BY\tSENTENCE\tKEY")
 	for _, cm := range cs {
 		ev := cm.Promise.Event
 		cp := "-"
@@ -90,8 +97,12 @@ func (c *CommitmentsCommand) Run(ctx context.Context, args []string) (err error)
 		if cm.Resolution != nil {
 			res = fmt.Sprintf("#%d %s %s", cm.Resolution.Event.ID, cm.Resolution.Event.Date.Format("2006-01-02"), cm.Resolution.Event.Status)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", cm.Status, ev.Date.Format("2006-01-02"), actorLabel(&cm.Owner), cp,
-			truncate(act, 40), dl, res, truncate(cm.Promise.Text, 60))
+		status := cm.Status
+		if len(cm.Corrections) > 0 {
+			status += "*"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", status, ev.Date.Format("2006-01-02"), actorLabel(&cm.Owner), cp,
+			truncate(act, 40), dl, res, truncate(cm.Promise.Text, 60), ev.Key)
 	}
 	tw.Flush()
 	fmt.Fprintf(c.Env.Stdout, "%d commitments\n", len(cs))
@@ -99,11 +110,13 @@ func (c *CommitmentsCommand) Run(ctx context.Context, args []string) (err error)
 }
 
 type commitmentJSON struct {
-	Status     string           `json:"status"`
-	Promise    commitmentEvent  `json:"promise"`
-	Deadline   string           `json:"deadline"`
-	Stated     bool             `json:"deadline_stated"`
-	Resolution *commitmentEvent `json:"resolution,omitempty"`
+	Status      string            `json:"status"`
+	Promise     commitmentEvent   `json:"promise"`
+	Deadline    string            `json:"deadline"`
+	Stated      bool              `json:"deadline_stated"`
+	Resolution  *commitmentEvent  `json:"resolution,omitempty"`
+	Key         string            `json:"key"`
+	Corrections []dyad.Correction `json:"corrections,omitempty"`
 }
 
 // commitmentEvent is an event in a commitment: its id, date, code, status and
@@ -131,7 +144,7 @@ func commitmentEventOf(r analytics.Report) commitmentEvent {
 func writeCommitmentsJSON(env *Env, cs []analytics.Commitment, _ *storeLookup) error {
 	out := make([]commitmentJSON, 0, len(cs))
 	for _, cm := range cs {
-		j := commitmentJSON{Status: cm.Status, Promise: commitmentEventOf(cm.Promise), Deadline: cm.Deadline.Format("2006-01-02"), Stated: cm.Stated}
+		j := commitmentJSON{Key: cm.Promise.Event.Key, Corrections: cm.Corrections, Status: cm.Status, Promise: commitmentEventOf(cm.Promise), Deadline: cm.Deadline.Format("2006-01-02"), Stated: cm.Stated}
 		if cm.Resolution != nil {
 			r := commitmentEventOf(*cm.Resolution)
 			j.Resolution = &r

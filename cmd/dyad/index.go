@@ -86,6 +86,13 @@ func (c *IndexCommand) Run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
+	cs, err := corrections(ctx, db)
+	if err != nil {
+		return err
+	}
+	if events, err = correctedEvents(events, cs); err != nil {
+		return err
+	}
 	idx := analytics.ComputeIndex(events, d, by, from, to, cfg)
 
 	if c.SVG != "" {

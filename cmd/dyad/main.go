@@ -76,6 +76,8 @@ Commands:
 	stats     counts of what the database holds
 	export    write events as GDELT, ICEWS, PLOVER JSON, CSV or JSON Lines
 	channels  the dyad's dialogue channels and their state as of a date, with evidence
+	correct   store an analyst's correction to an event, meeting, channel or commitment
+	corrections  list the corrections: who changed what, when and why
 	brief     the analyst's brief for a period, every statement footnoted (md, html)
 	meetings  meetings with participants, format, lifecycle and both sides' readouts
 	commitments  what each side promised, by when, and whether it was kept
@@ -115,6 +117,10 @@ func run(ctx context.Context, args []string, env *Env) error {
 		return (&StatsCommand{Env: env}).Run(ctx, rest)
 	case "export":
 		return (&ExportCommand{Env: env}).Run(ctx, rest)
+	case "correct":
+		return (&CorrectCommand{Env: env}).Run(ctx, rest)
+	case "corrections":
+		return (&CorrectionsCommand{Env: env}).Run(ctx, rest)
 	case "brief":
 		return (&BriefCommand{Env: env}).Run(ctx, rest)
 	case "meetings":

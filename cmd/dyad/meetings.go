@@ -72,8 +72,15 @@ func (c *MeetingsCommand) Run(ctx context.Context, args []string) (err error) {
 		}
 		return ""
 	}
+	cs, err := corrections(ctx, db)
+	if err != nil {
+		return err
+	}
+	if events, err = correctedEvents(events, cs); err != nil {
+		return err
+	}
 	var ms []analytics.Meeting
-	for _, m := range analytics.Meetings(reportsOf(events, lk), side) {
+	for _, m := range analytics.ApplyMeetingCorrections(analytics.Meetings(reportsOf(events, lk), side), cs) {
 		if (from.IsZero() || !m.End.Before(from)) && (to.IsZero() || !m.Start.After(to)) {
 			ms = append(ms, m)
 		}
@@ -90,13 +97,17 @@ func (c *MeetingsCommand) Run(ctx context.Context, args []string) (err error) {
 		return writeMeetingsJSON(c.Env, ms, lk)
 	}
 	tw := tabwriter.NewWriter(c.Env.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tDATES\tSTATE\tFORMAT\tPLACE\tPARTICIPANTS\tREADOUTS\tSTEPS")
+	fmt.Fprintln(tw, "ID\tDATES\tSTATE\tFORMAT\tPLACE\tPARTICIPANTS\tREADOUTS\tSTEPS\tKEY")
 	for _, m := range ms {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", m.ID, meetingDates(m), m.State, truncate(m.Format, 28), orDash(m.Place),
-			truncate(participants(m), 60), readouts(m), len(m.Steps))
+		state := m.State
+		if len(m.Corrections) > 0 {
+			state += "*"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", m.ID, meetingDates(m), state, truncate(m.Format, 28), orDash(m.Place),
+			truncate(participants(m), 60), readouts(m), len(m.Steps), m.Key)
 	}
 	tw.Flush()
-	fmt.Fprintf(c.Env.Stdout, "%d meetings\n", len(ms))
+	fmt.Fprintf(c.Env.Stdout, "%d meetings (a state with * was corrected by an analyst; 'dyad corrections' lists them)\n", len(ms))
 	return nil
 }
 
@@ -165,6 +176,8 @@ func (c *MeetingsCommand) detail(m analytics.Meeting, lk *storeLookup) error {
 
 type meetingJSON struct {
 	ID           int                 `json:"id"`
+	Key          string              `json:"key"`
+	Corrections  []dyad.Correction   `json:"corrections,omitempty"`
 	Start        string              `json:"start"`
 	End          string              `json:"end"`
 	State        string              `json:"state"`
@@ -190,7 +203,7 @@ type meetingStep struct {
 func writeMeetingsJSON(env *Env, ms []analytics.Meeting, _ *storeLookup) error {
 	out := make([]meetingJSON, 0, len(ms))
 	for _, m := range ms {
-		j := meetingJSON{ID: m.ID, Start: m.Start.Format("2006-01-02"), End: m.End.Format("2006-01-02"), State: m.State, Format: m.Format,
+		j := meetingJSON{ID: m.ID, Key: m.Key, Corrections: m.Corrections, Start: m.Start.Format("2006-01-02"), End: m.End.Format("2006-01-02"), State: m.State, Format: m.Format,
 			Place: m.Place, Participants: m.Participants, Readouts: m.Readouts}
 		for _, s := range m.Steps {
 			ev := s.Report.Event

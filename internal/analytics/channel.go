@@ -180,6 +180,8 @@ type ChannelState struct {
 	By          string    // who brought it about (for suspensions)
 	LastMeeting time.Time // the last event of the channel that occurred
 	Changes     []Change  // in date order
+	// Corrections are the analysts' corrections applied to it.
+	Corrections []dyad.Correction
 }
 
 // ChannelStates computes every channel's state as of asOf (zero: no

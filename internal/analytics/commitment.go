@@ -37,6 +37,8 @@ type Commitment struct {
 	Status   string
 	// Resolution is the event that fulfilled or withdrew the commitment.
 	Resolution *Report
+	// Corrections are the analysts' corrections applied to it.
+	Corrections []dyad.Correction
 }
 
 // Commitments finds the commitments in reports and their status as of

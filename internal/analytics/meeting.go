@@ -1,6 +1,8 @@
 package analytics
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"sort"
 	"strings"
 	"time"
@@ -38,7 +40,8 @@ type Readout struct {
 // A Meeting is one encounter between the two states: the consultation
 // events (CAMEO 04x) that refer to it, whoever reported them.
 type Meeting struct {
-	ID           int // 1-based, in date order; recomputed, not stored
+	ID           int    // 1-based, in date order; recomputed, not stored
+	Key          string // stable across recomputations: states, people and first date
 	Pair         [2]string
 	Participants []dyad.Actor // people (with their offices) or organs, deduplicated
 	Start, End   time.Time    // when held, else the date of the latest step
@@ -47,6 +50,8 @@ type Meeting struct {
 	Format       string // visit, hosted, third location, sidelines: FORUM, phone, video, meeting
 	Steps        []Step
 	Readouts     []Readout // sorted by document
+	// Corrections are the analysts' corrections applied to it.
+	Corrections []dyad.Correction
 
 	phone  bool   // a call: calls and encounters in person are different meetings
 	exact  bool   // Start and End come from a day-precise report
@@ -328,6 +333,7 @@ func (m *Meeting) finish(side func(int64) string) {
 		}
 		return a.Person < b.Person
 	})
+	m.Key = meetingKey(m)
 	if m.Format == "" {
 		// Not held: the format that was intended.
 		m.Format = "meeting"
@@ -393,4 +399,26 @@ func ReasonOf(text string) string {
 		words = words[:12]
 	}
 	return strings.TrimSpace(mk) + " " + strings.Join(words, " ")
+}
+
+// meetingKey identifies a meeting across recomputations by its states,
+// the people named in its first step and that step's date, so that a
+// correction keyed on it finds the meeting again when more reports arrive.
+func meetingKey(m *Meeting) string {
+	var b strings.Builder
+	b.WriteString(m.Pair[0] + "-" + m.Pair[1])
+	if len(m.Steps) > 0 {
+		ev := m.Steps[0].Report.Event
+		people := []string{ev.Source.Person}
+		if ev.Target != nil {
+			people = append(people, ev.Target.Person)
+		}
+		sort.Strings(people)
+		for _, p := range people {
+			b.WriteString("|" + p)
+		}
+		b.WriteString("|" + m.Steps[0].Date.Format("2006-01-02"))
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:6])
 }
