@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -75,8 +76,8 @@ func TestDB_Open(t *testing.T) {
 			if err := db.Open(); err != nil {
 				t.Fatalf("reopen: %v", err)
 			}
-			if got := countRows(t, path, "migrations"); got != 1 {
-				t.Errorf("migrations rows = %d, want 1", got)
+			if got, want := countRows(t, path, "migrations"), migrationFiles(t); got != want {
+				t.Errorf("migrations rows = %d, want one per migration file (%d)", got, want)
 			}
 			if _, n, err := sqlite.NewDocumentService(db).FindDocuments(t.Context(), dyad.DocumentFilter{}); err != nil || n != 1 {
 				t.Errorf("FindDocuments() after reopen = %d, %v; want 1 document", n, err)
@@ -197,4 +198,15 @@ func countRows(tb testing.TB, path, table string) int {
 		tb.Fatalf("count %s: %v", table, err)
 	}
 	return n
+}
+
+// migrationFiles counts the embedded migration files, so tests need not
+// change when one is added.
+func migrationFiles(t *testing.T) int {
+	t.Helper()
+	es, err := os.ReadDir("migration")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(es)
 }
