@@ -15,23 +15,31 @@ type CompareCommand struct {
 	DB      string
 	Library stringList
 	Format  string
+	Meeting int
+	Dyad    string
 }
 
 // Run parses args and prints the comparison of two documents.
 func (c *CompareCommand) Run(ctx context.Context, args []string) (err error) {
-	fs := newFlagSet(c.Env, "compare", "[flags] DOC_ID DOC_ID",
+	fs := newFlagSet(c.Env, "compare", "[flags] DOC_ID DOC_ID | --meeting N",
 		"Compares two accounts of one encounter, usually the two governments'\n"+
 			"readouts of a meeting: the issues each mentions, with their sentences;\n"+
 			"what only one side mentions (issues, actors, formulations, agreements);\n"+
 			"how each characterises the talks (\"candid, substantive and constructive\"\n"+
 			"vs \"candid, in-depth and constructive\"); how each frames the encounter\n"+
 			"(a meeting or an \"informal contact\", at whose request); length and order\n"+
-			"of topics. Document IDs are those of 'dyad docs'.")
+			"of topics. Document IDs are those of 'dyad docs'; --meeting N compares\n"+
+			"the two sides' readouts of meeting N of 'dyad meetings'.")
 	dbFlag(fs, c.Env, &c.DB)
 	fs.Var(&c.Library, "library", "extra formulation library `file` (repeatable)")
 	fs.StringVar(&c.Format, "format", "text", "output: text, md or json")
+	fs.IntVar(&c.Meeting, "meeting", 0, "compare the two sides' readouts of meeting `N` ('dyad meetings')")
+	fs.StringVar(&c.Dyad, "dyad", DefaultDyad, "with --meeting, the pair of states, `A-B`")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if c.Meeting != 0 {
+		return c.runMeeting(ctx)
 	}
 	if fs.NArg() != 2 {
 		fs.Usage()
@@ -66,6 +74,61 @@ func (c *CompareCommand) Run(ctx context.Context, args []string) (err error) {
 			return err
 		}
 	}
+	return c.write(ctx, db, docs, lib)
+}
+
+// runMeeting compares the first readout of each side of one meeting.
+func (c *CompareCommand) runMeeting(ctx context.Context) (err error) {
+	d, err := parseDyad(c.Dyad)
+	if err != nil {
+		return err
+	}
+	switch c.Format {
+	case "text", "md", "json":
+	default:
+		return dyad.Errorf(dyad.EINVALID, "--format %q: want text, md or json", c.Format)
+	}
+	lib, err := loadLibrary(c.Env, c.Library)
+	if err != nil {
+		return err
+	}
+	db, err := openDB(c.DB, false)
+	if err != nil {
+		return err
+	}
+	defer closeDB(db, &err)
+	ms, lk, err := loadMeetings(ctx, db, d)
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if m.ID != c.Meeting {
+			continue
+		}
+		docs := make([]*dyad.Document, 2)
+		for _, r := range m.Readouts {
+			for i, side := range d {
+				if r.Side == side && docs[i] == nil {
+					docs[i] = lk.Document(r.DocID)
+				}
+			}
+		}
+		if docs[0] == nil || docs[1] == nil {
+			return dyad.Errorf(dyad.ENOTFOUND, "meeting %d has no readout from both %s and %s (its readouts: %v)", m.ID, d[0], d[1], m.Readouts)
+		}
+		ds := sqlite.NewDocumentService(db)
+		for i := range docs {
+			// The lookup cache holds documents without text: load them whole.
+			if docs[i], err = ds.FindDocumentByID(ctx, docs[i].ID); err != nil {
+				return err
+			}
+		}
+		return c.write(ctx, db, docs, lib)
+	}
+	return dyad.Errorf(dyad.ENOTFOUND, "no meeting %d (run 'dyad meetings' for the list)", c.Meeting)
+}
+
+func (c *CompareCommand) write(ctx context.Context, db *sqlite.DB, docs []*dyad.Document, lib *analytics.Library) error {
 	views, err := loadViews(ctx, db, docs)
 	if err != nil {
 		return err

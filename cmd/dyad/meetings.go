@@ -57,30 +57,12 @@ func (c *MeetingsCommand) Run(ctx context.Context, args []string) (err error) {
 		return err
 	}
 	defer closeDB(db, &err)
-	// All the dyad's events: a meeting's proposal may predate --from.
-	events, _, err := sqlite.NewEventService(db).FindEvents(ctx, dyad.EventFilter{Dyad: &d})
+	all, lk, err := loadMeetings(ctx, db, d)
 	if err != nil {
-		return err
-	}
-	lk, err := newStoreLookup(ctx, db)
-	if err != nil {
-		return err
-	}
-	side := func(id int64) string {
-		if doc := lk.Document(id); doc != nil {
-			return doc.Side
-		}
-		return ""
-	}
-	cs, err := corrections(ctx, db)
-	if err != nil {
-		return err
-	}
-	if events, err = correctedEvents(events, cs); err != nil {
 		return err
 	}
 	var ms []analytics.Meeting
-	for _, m := range analytics.ApplyMeetingCorrections(analytics.Meetings(reportsOf(events, lk), side), cs) {
+	for _, m := range all {
 		if (from.IsZero() || !m.End.Before(from)) && (to.IsZero() || !m.Start.After(to)) {
 			ms = append(ms, m)
 		}
@@ -216,4 +198,31 @@ func writeMeetingsJSON(env *Env, ms []analytics.Meeting, _ *storeLookup) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// loadMeetings computes the dyad's meetings, with corrections applied, from
+// all its events (a meeting's proposal may predate any period asked for).
+func loadMeetings(ctx context.Context, db *sqlite.DB, d [2]string) ([]analytics.Meeting, *storeLookup, error) {
+	events, _, err := sqlite.NewEventService(db).FindEvents(ctx, dyad.EventFilter{Dyad: &d})
+	if err != nil {
+		return nil, nil, err
+	}
+	lk, err := newStoreLookup(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	cs, err := corrections(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	if events, err = correctedEvents(events, cs); err != nil {
+		return nil, nil, err
+	}
+	side := func(id int64) string {
+		if doc := lk.Document(id); doc != nil {
+			return doc.Side
+		}
+		return ""
+	}
+	return analytics.ApplyMeetingCorrections(analytics.Meetings(reportsOf(events, lk), side), cs), lk, nil
 }

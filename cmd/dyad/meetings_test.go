@@ -61,6 +61,13 @@ Foreign Minister Qin Gang held talks with U.S. Secretary of State Antony Blinken
 	if err != nil || !strings.Contains(out, "Lifecycle:") || !strings.Contains(out, "Readouts:") {
 		t.Errorf("meetings --id 1 = %v:\n%s", err, out)
 	}
+	out, _, err = runCmd(t, "", "compare", "--db", db, "--meeting", "1")
+	if err != nil || !strings.Contains(out, "Readout comparison") || !strings.Contains(out, "USA  doc") || !strings.Contains(out, "CHN  doc") {
+		t.Errorf("compare --meeting 1 = %v:\n%s", err, out)
+	}
+	if _, _, err := runCmd(t, "", "compare", "--db", db, "--meeting", "9"); err == nil {
+		t.Error("compare --meeting of a missing meeting accepted")
+	}
 	out, _, _ = runCmd(t, "", "docs", "--db", db)
 	if strings.Contains(out, "in/in/") {
 		t.Errorf("a trailing slash doubled the folder in sources:\n%s", out)
