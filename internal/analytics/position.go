@@ -1,6 +1,7 @@
 package analytics
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -154,6 +155,7 @@ type Position struct {
 // half, and at least OmissionMinDocs, of its earlier documents speaking on
 // the issue.
 func Positions(docs []DocView, lib *Library) []Position {
+	intern := interner{}
 	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
@@ -237,7 +239,7 @@ func Positions(docs []DocView, lib *Library) []Position {
 				}
 			}
 			cite := Cite{DocRef: ref, Sentence: s.Index, Span: s.Span}
-			words := contentWords(s.Text)
+			words := intern.ids(contentWords(s.Text))
 			for _, issue := range issues {
 				g := get(actor, issue)
 				st := Statement{Cite: cite, Actor: actor, Issue: issue, Text: s.Text, Formulations: own, Borrowed: borrowed,
@@ -329,7 +331,48 @@ func Positions(docs []DocView, lib *Library) []Position {
 type prior struct {
 	cite  Cite
 	text  string
-	words []string
+	words []uint32 // sorted interned content words
+}
+
+// interner numbers words once per Positions call, so comparing two
+// statements merges sorted integers instead of strings: each statement is
+// compared with up to PositionHistory earlier ones.
+type interner map[string]uint32
+
+// ids returns the sorted, distinct numbers of the sorted, distinct words.
+func (in interner) ids(words []string) []uint32 {
+	out := make([]uint32, len(words))
+	for i, w := range words {
+		id, ok := in[w]
+		if !ok {
+			id = uint32(len(in))
+			in[w] = id
+		}
+		out[i] = id
+	}
+	slices.Sort(out)
+	return out
+}
+
+// jaccardIDs is Jaccard over sorted sets of word numbers.
+func jaccardIDs(a, b []uint32) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 0
+	}
+	i, j, inter := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
 }
 
 func classify(own []Match, sim *Similar) string {
@@ -346,11 +389,11 @@ func classify(own []Match, sim *Similar) string {
 
 // mostSimilar returns the statement of history most similar to words, if
 // it reaches SimilarityThreshold; the latest wins a tie.
-func mostSimilar(history []prior, words []string) *Similar {
+func mostSimilar(history []prior, words []uint32) *Similar {
 	var best *prior
 	score := 0.0
 	for i := len(history) - 1; i >= 0; i-- {
-		if j := Jaccard(history[i].words, words); j > score {
+		if j := jaccardIDs(history[i].words, words); j > score {
 			best, score = &history[i], j
 		}
 	}
