@@ -3,12 +3,8 @@ package main
 import (
 	"context"
 	"os"
-	"time"
 
 	"github.com/dyad-dev/dyad"
-	"github.com/dyad-dev/dyad/internal/analytics"
-	"github.com/dyad-dev/dyad/internal/brief"
-	"github.com/dyad-dev/dyad/internal/sqlite"
 )
 
 // BriefCommand writes the analyst's brief for a period.
@@ -62,7 +58,11 @@ func (c *BriefCommand) Run(ctx context.Context, args []string) (err error) {
 		return err
 	}
 	defer closeDB(db, &err)
-	b, err := composeBrief(ctx, c.Env, db, d, from, to)
+	svc, err := service(c.Env, db, &settingsFlags{})
+	if err != nil {
+		return err
+	}
+	b, err := svc.Brief(ctx, d, from, to)
 	if err != nil {
 		return err
 	}
@@ -83,75 +83,4 @@ func (c *BriefCommand) Run(ctx context.Context, args []string) (err error) {
 		return b.HTML(w)
 	}
 	return b.Markdown(w)
-}
-
-// composeBrief computes every object the brief draws on, as of the end of
-// the period, from the dyad's events.
-func composeBrief(ctx context.Context, env *Env, db *sqlite.DB, d [2]string, from, to time.Time) (*brief.Brief, error) {
-	events, _, err := sqlite.NewEventService(db).FindEvents(ctx, dyad.EventFilter{Dyad: &d, To: &to})
-	if err != nil {
-		return nil, err
-	}
-	// Channels are often acted on by one side alone ("China suspended the
-	// climate talks"): those events have no target and no dyad.
-	all, _, err := sqlite.NewEventService(db).FindEvents(ctx, dyad.EventFilter{To: &to})
-	if err != nil {
-		return nil, err
-	}
-	lk, err := newStoreLookup(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	cs, err := corrections(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	if events, err = correctedEvents(events, cs); err != nil {
-		return nil, err
-	}
-	if all, err = correctedEvents(all, cs); err != nil {
-		return nil, err
-	}
-	reports := reportsOf(events, lk)
-	side := func(id int64) string {
-		if doc := lk.Document(id); doc != nil {
-			return doc.Side
-		}
-		return ""
-	}
-	chs, err := (&ChannelsCommand{Env: env}).loadRegistry(d)
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := (&IndexCommand{Env: env}).loadConfig()
-	if err != nil {
-		return nil, err
-	}
-	channels := analytics.ChannelStates(chs, reportsOf(all, lk), to)
-	leadReasons(ctx, db, lk, channels)
-	channels = analytics.ApplyChannelCorrections(channels, cs)
-	lib, err := loadLibrary(env, nil)
-	if err != nil {
-		return nil, err
-	}
-	docs, _, err := sqlite.NewDocumentService(db).FindDocuments(ctx, dyad.DocumentFilter{To: &to})
-	if err != nil {
-		return nil, err
-	}
-	views, err := loadViews(ctx, db, latestVersions(docs))
-	if err != nil {
-		return nil, err
-	}
-	in := &brief.Input{
-		Positions: analytics.Positions(views, lib),
-		Dyad:      d, From: from, To: to,
-		Meetings: analytics.ApplyMeetingCorrections(analytics.Meetings(reports, side), cs),
-		Channels: channels,
-		Commits:  analytics.ApplyCommitmentCorrections(analytics.Commitments(reports, to), cs),
-		Index:    analytics.ComputeIndex(events, d, analytics.Month, from.AddDate(0, -3, 0), to, cfg),
-		Reports:  reports,
-		Docs:     lk.Document,
-		Names:    lk.CodeName,
-	}
-	return brief.Write(in), nil
 }

@@ -4,13 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"text/tabwriter"
+	"time"
 
 	"github.com/dyad-dev/dyad"
-	"github.com/dyad-dev/dyad/dictionaries"
 	"github.com/dyad-dev/dyad/internal/analytics"
-	"github.com/dyad-dev/dyad/internal/sqlite"
+	"github.com/dyad-dev/dyad/internal/record"
 )
 
 // ChannelsCommand shows the state of the dyad's dialogue channels.
@@ -50,37 +49,20 @@ func (c *ChannelsCommand) Run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	chs, err := c.loadRegistry(d)
-	if err != nil {
-		return err
-	}
 	db, err := openDB(c.DB, false)
 	if err != nil {
 		return err
 	}
 	defer closeDB(db, &err)
-	var f dyad.EventFilter
-	if !asOf.IsZero() {
-		f.To = &asOf
-	}
-	events, _, err := sqlite.NewEventService(db).FindEvents(ctx, f)
+	svc, err := service(c.Env, db, &settingsFlags{registry: c.Registry})
 	if err != nil {
 		return err
 	}
-	lk, err := newStoreLookup(ctx, db)
+	lk := svc.NewLookup(ctx)
+	states, err := svc.Channels(ctx, d, asOf, lk)
 	if err != nil {
 		return err
 	}
-	cs, err := corrections(ctx, db)
-	if err != nil {
-		return err
-	}
-	if events, err = correctedEvents(events, cs); err != nil {
-		return err
-	}
-	states := analytics.ChannelStates(chs, reportsOf(events, lk), asOf)
-	leadReasons(ctx, db, lk, states)
-	states = analytics.ApplyChannelCorrections(states, cs)
 
 	if c.Channel != "" {
 		for _, st := range states {
@@ -107,40 +89,7 @@ func (c *ChannelsCommand) Run(ctx context.Context, args []string) (err error) {
 	return tw.Flush()
 }
 
-func (c *ChannelsCommand) loadRegistry(d [2]string) ([]analytics.Channel, error) {
-	f, err := dictionaries.FS.Open("dyad.channels.txt")
-	if err != nil {
-		return nil, err
-	}
-	chs, diags, err := analytics.ParseChannels("dyad.channels.txt", f)
-	f.Close()
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range c.Registry {
-		rf, err := os.Open(p)
-		if err != nil {
-			return nil, dyad.Errorf(dyad.EINVALID, "--registry: %v", err)
-		}
-		more, dl, err := analytics.ParseChannels(p, rf)
-		rf.Close()
-		if err != nil {
-			return nil, err
-		}
-		diags = append(diags, dl...)
-		chs = append(chs, more...)
-	}
-	printDiagnostics(c.Env, diags)
-	var out []analytics.Channel
-	for _, ch := range chs {
-		if ch.Dyad == d || ch.Dyad == [2]string{d[1], d[0]} {
-			out = append(out, ch)
-		}
-	}
-	return out, nil
-}
-
-func (c *ChannelsCommand) evidence(st analytics.ChannelState, lk *storeLookup) error {
+func (c *ChannelsCommand) evidence(st analytics.ChannelState, lk *record.Lookup) error {
 	w := c.Env.Stdout
 	fmt.Fprintf(w, "%s (%s): %s since %s", st.Channel.Name, st.Channel.ID, st.State, dayOrDash(st.Since))
 	if st.By != "" {
@@ -212,65 +161,18 @@ func writeChannelsJSON(env *Env, states []analytics.ChannelState) error {
 	return enc.Encode(out)
 }
 
-func dayOrDash(t interface{ IsZero() bool }) string {
-	if s := dayOrEmpty(t); s != "" {
-		return s
+// dayOrDash formats a date, or "-" for none.
+func dayOrDash(t time.Time) string {
+	if t.IsZero() {
+		return "-"
 	}
-	return "-"
+	return t.Format("2006-01-02")
 }
 
-func dayOrEmpty(t interface{ IsZero() bool }) string {
+// dayOrEmpty formats a date, or "" for none.
+func dayOrEmpty(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	if tt, ok := t.(interface{ Format(string) string }); ok {
-		return tt.Format("2006-01-02")
-	}
-	return ""
-}
-
-// reportsOf pairs events with the sentence of their first report.
-func reportsOf(events []*dyad.Event, lk *storeLookup) []analytics.Report {
-	reports := make([]analytics.Report, 0, len(events))
-	for _, ev := range events {
-		r := analytics.Report{Event: ev}
-		if doc := lk.Document(ev.DocID); doc != nil {
-			r.Text = doc.Slice(ev.Span)
-		}
-		reports = append(reports, r)
-	}
-	return reports
-}
-
-// leadReasons fills in, for suspensions and cancellations that state no
-// reason of their own, the reason stated in their document's headline or
-// lead: statements that list measures give the reason once, at the top
-// ("Countermeasures in response to ..."). It reads each document's first
-// two sentences once.
-func leadReasons(ctx context.Context, db *sqlite.DB, lk *storeLookup, states []analytics.ChannelState) {
-	docs := sqlite.NewDocumentService(db)
-	cache := map[int64]string{}
-	lead := func(id int64) string {
-		if r, ok := cache[id]; ok {
-			return r
-		}
-		r := ""
-		if doc := lk.Document(id); doc != nil {
-			if sents, err := docs.FindSentences(ctx, id); err == nil {
-				for i := 0; i < len(sents) && i < 2 && r == ""; i++ {
-					r = analytics.ReasonOf(doc.Slice(sents[i].Span))
-				}
-			}
-		}
-		cache[id] = r
-		return r
-	}
-	for i := range states {
-		for j := range states[i].Changes {
-			ch := &states[i].Changes[j]
-			if ch.Reason == "" && (ch.Status == dyad.StatusSuspended || ch.Status == dyad.StatusCancelled) {
-				ch.Reason = lead(ch.Report.Event.DocID)
-			}
-		}
-	}
+	return t.Format("2006-01-02")
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/dyad-dev/dyad"
 	"github.com/dyad-dev/dyad/internal/analytics"
-	"github.com/dyad-dev/dyad/internal/sqlite"
+	"github.com/dyad-dev/dyad/internal/record"
 )
 
 // CommitmentsCommand lists commitments and what became of them.
@@ -49,27 +49,17 @@ func (c *CommitmentsCommand) Run(ctx context.Context, args []string) (err error)
 		return err
 	}
 	defer closeDB(db, &err)
-	f := dyad.EventFilter{Dyad: &d}
-	if !asOf.IsZero() {
-		f.To = &asOf
-	}
-	events, _, err := sqlite.NewEventService(db).FindEvents(ctx, f)
+	svc, err := service(c.Env, db, &settingsFlags{})
 	if err != nil {
 		return err
 	}
-	lk, err := newStoreLookup(ctx, db)
+	lk := svc.NewLookup(ctx)
+	all, err := svc.Commitments(ctx, d, asOf, lk)
 	if err != nil {
-		return err
-	}
-	fixes, err := corrections(ctx, db)
-	if err != nil {
-		return err
-	}
-	if events, err = correctedEvents(events, fixes); err != nil {
 		return err
 	}
 	var cs []analytics.Commitment
-	for _, cm := range analytics.ApplyCommitmentCorrections(analytics.Commitments(reportsOf(events, lk), asOf), fixes) {
+	for _, cm := range all {
 		if c.Status == "" || cm.Status == c.Status {
 			cs = append(cs, cm)
 		}
@@ -141,7 +131,7 @@ func commitmentEventOf(r analytics.Report) commitmentEvent {
 		Source: ev.Source, Target: ev.Target, DocID: ev.DocID, Sentence: ev.Sentence, Span: ev.Span, Text: r.Text}
 }
 
-func writeCommitmentsJSON(env *Env, cs []analytics.Commitment, _ *storeLookup) error {
+func writeCommitmentsJSON(env *Env, cs []analytics.Commitment, _ *record.Lookup) error {
 	out := make([]commitmentJSON, 0, len(cs))
 	for _, cm := range cs {
 		j := commitmentJSON{Key: cm.Promise.Event.Key, Corrections: cm.Corrections, Status: cm.Status, Promise: commitmentEventOf(cm.Promise), Deadline: cm.Deadline.Format("2006-01-02"), Stated: cm.Stated}

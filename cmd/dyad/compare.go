@@ -3,9 +3,10 @@ package main
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"github.com/dyad-dev/dyad"
-	"github.com/dyad-dev/dyad/internal/analytics"
+	"github.com/dyad-dev/dyad/internal/record"
 	"github.com/dyad-dev/dyad/internal/sqlite"
 )
 
@@ -58,15 +59,15 @@ func (c *CompareCommand) Run(ctx context.Context, args []string) (err error) {
 	default:
 		return dyad.Errorf(dyad.EINVALID, "--format %q: want text, md or json", c.Format)
 	}
-	lib, err := loadLibrary(c.Env, c.Library)
-	if err != nil {
-		return err
-	}
 	db, err := openDB(c.DB, false)
 	if err != nil {
 		return err
 	}
 	defer closeDB(db, &err)
+	svc, err := service(c.Env, db, &settingsFlags{library: c.Library})
+	if err != nil {
+		return err
+	}
 	ds := sqlite.NewDocumentService(db)
 	docs := make([]*dyad.Document, 2)
 	for i, id := range ids {
@@ -74,7 +75,7 @@ func (c *CompareCommand) Run(ctx context.Context, args []string) (err error) {
 			return err
 		}
 	}
-	return c.write(ctx, db, docs, lib)
+	return c.write(ctx, svc, docs)
 }
 
 // runMeeting compares the first readout of each side of one meeting.
@@ -88,16 +89,17 @@ func (c *CompareCommand) runMeeting(ctx context.Context) (err error) {
 	default:
 		return dyad.Errorf(dyad.EINVALID, "--format %q: want text, md or json", c.Format)
 	}
-	lib, err := loadLibrary(c.Env, c.Library)
-	if err != nil {
-		return err
-	}
 	db, err := openDB(c.DB, false)
 	if err != nil {
 		return err
 	}
 	defer closeDB(db, &err)
-	ms, lk, err := loadMeetings(ctx, db, d)
+	svc, err := service(c.Env, db, &settingsFlags{library: c.Library})
+	if err != nil {
+		return err
+	}
+	lk := svc.NewLookup(ctx)
+	ms, err := svc.Meetings(ctx, d, time.Time{}, lk)
 	if err != nil {
 		return err
 	}
@@ -116,24 +118,16 @@ func (c *CompareCommand) runMeeting(ctx context.Context) (err error) {
 		if docs[0] == nil || docs[1] == nil {
 			return dyad.Errorf(dyad.ENOTFOUND, "meeting %d has no readout from both %s and %s (its readouts: %v)", m.ID, d[0], d[1], m.Readouts)
 		}
-		ds := sqlite.NewDocumentService(db)
-		for i := range docs {
-			// The lookup cache holds documents without text: load them whole.
-			if docs[i], err = ds.FindDocumentByID(ctx, docs[i].ID); err != nil {
-				return err
-			}
-		}
-		return c.write(ctx, db, docs, lib)
+		return c.write(ctx, svc, docs)
 	}
 	return dyad.Errorf(dyad.ENOTFOUND, "no meeting %d (run 'dyad meetings' for the list)", c.Meeting)
 }
 
-func (c *CompareCommand) write(ctx context.Context, db *sqlite.DB, docs []*dyad.Document, lib *analytics.Library) error {
-	views, err := loadViews(ctx, db, docs)
+func (c *CompareCommand) write(ctx context.Context, svc *record.Service, docs []*dyad.Document) error {
+	cmp, err := svc.Compare(ctx, docs[0], docs[1])
 	if err != nil {
 		return err
 	}
-	cmp := analytics.Compare(views[0], views[1], lib)
 	switch c.Format {
 	case "json":
 		return cmp.WriteJSON(c.Env.Stdout)

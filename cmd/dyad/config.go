@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,8 +14,10 @@ import (
 	"github.com/dyad-dev/dyad"
 	"github.com/dyad-dev/dyad/dictionaries"
 	"github.com/dyad-dev/dyad/internal/actors"
+	"github.com/dyad-dev/dyad/internal/analytics"
 	"github.com/dyad-dev/dyad/internal/coding"
 	"github.com/dyad-dev/dyad/internal/pipeline"
+	"github.com/dyad-dev/dyad/internal/record"
 	"github.com/dyad-dev/dyad/internal/sqlite"
 )
 
@@ -215,4 +218,95 @@ func closeDB(db *sqlite.DB, err *error) {
 	if cerr := db.Close(); cerr != nil && *err == nil {
 		*err = cerr
 	}
+}
+
+// settingsFlags are the registry, library and weights files a command may
+// add to or replace the shipped ones with.
+type settingsFlags struct {
+	registry stringList // extra channel registries
+	library  stringList // extra formulation libraries
+	index    string     // index weights replacing the shipped file
+}
+
+// settings loads the shipped registries and weights plus the user's files,
+// printing problems in the user's files as warnings.
+func (f *settingsFlags) settings(env *Env) (*record.Settings, error) {
+	s := &record.Settings{}
+	var diags dyad.DiagnosticList
+	parse := func(name string, user bool, p func(string, io.Reader) (dyad.DiagnosticList, error)) error {
+		var r io.ReadCloser
+		var err error
+		if user {
+			r, err = os.Open(name)
+		} else {
+			r, err = dictionaries.FS.Open(name)
+		}
+		if err != nil {
+			return dyad.Errorf(dyad.EINVALID, "%s: %v", name, err)
+		}
+		defer r.Close()
+		dl, err := p(name, r)
+		diags = append(diags, dl...)
+		return err
+	}
+	chans := func(name string, r io.Reader) (dyad.DiagnosticList, error) {
+		chs, dl, err := analytics.ParseChannels(name, r)
+		s.Registry = append(s.Registry, chs...)
+		return dl, err
+	}
+	lib := func(name string, r io.Reader) (dyad.DiagnosticList, error) {
+		l, dl, err := analytics.ParseFormulations(name, r)
+		if s.Library == nil {
+			s.Library = l
+		} else if l != nil {
+			s.Library = s.Library.Merge(l)
+		}
+		return dl, err
+	}
+	idx := func(name string, r io.Reader) (dyad.DiagnosticList, error) {
+		cfg, dl, err := analytics.ParseIndexConfig(name, r)
+		s.Weights = cfg
+		return dl, err
+	}
+	if err := parse("dyad.channels.txt", false, chans); err != nil {
+		return nil, err
+	}
+	for _, p := range f.registry {
+		if err := parse(p, true, chans); err != nil {
+			return nil, err
+		}
+	}
+	if err := parse("dyad.formulations.txt", false, lib); err != nil {
+		return nil, err
+	}
+	for _, p := range f.library {
+		if err := parse(p, true, lib); err != nil {
+			return nil, err
+		}
+	}
+	if f.index == "" {
+		if err := parse("dyad.index.txt", false, idx); err != nil {
+			return nil, err
+		}
+	} else if err := parse(f.index, true, idx); err != nil {
+		return nil, err
+	}
+	var err error
+	if s.Issues, _, err = coding.LoadIssues(dictionaries.FS, "dyad.issues.txt"); err != nil {
+		return nil, err
+	}
+	if s.Codebook, err = coding.LoadCodebook(dictionaries.FS, "icews/cameo-codes.csv", "cameo-plover.txt"); err != nil {
+		return nil, err
+	}
+	printDiagnostics(env, diags)
+	return s, nil
+}
+
+// service opens the record service on db with the settings.
+func service(env *Env, db *sqlite.DB, f *settingsFlags) (*record.Service, error) {
+	s, err := f.settings(env)
+	if err != nil {
+		return nil, err
+	}
+	return &record.Service{DB: db, Settings: *s}, nil
 }

@@ -6,9 +6,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/dyad-dev/dyad"
-	"github.com/dyad-dev/dyad/dictionaries"
-	"github.com/dyad-dev/dyad/internal/analytics"
-	"github.com/dyad-dev/dyad/internal/coding"
 	"github.com/dyad-dev/dyad/internal/sqlite"
 )
 
@@ -106,31 +103,4 @@ func (c *CorrectionsCommand) Run(ctx context.Context, args []string) (err error)
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", x.ID, x.CreatedAt.Format("2006-01-02 15:04"), x.Author, x.Kind, x.Key, x.Field, x.Value, truncate(x.Note, 50))
 	}
 	return tw.Flush()
-}
-
-// corrections loads every stored correction.
-func corrections(ctx context.Context, db *sqlite.DB) ([]dyad.Correction, error) {
-	return sqlite.NewCorrectionService(db).FindCorrections(ctx, "")
-}
-
-// correctedEvents applies event corrections and refreshes what follows
-// from a corrected code (Goldstein value, quad class, PLOVER type).
-func correctedEvents(events []*dyad.Event, cs []dyad.Correction) ([]*dyad.Event, error) {
-	out := analytics.ApplyEventCorrections(events, cs)
-	var cb *coding.Codebook
-	for i, ev := range out {
-		if ev == events[i] {
-			continue
-		}
-		if cb == nil {
-			var err error
-			if cb, err = coding.LoadCodebook(dictionaries.FS, "icews/cameo-codes.csv", "cameo-plover.txt"); err != nil {
-				return nil, err
-			}
-		}
-		if code, ok := cb.Lookup(ev.CAMEO); ok {
-			ev.Goldstein, ev.Quad, ev.PLOVER, ev.Mode = code.Goldstein, code.Quad, code.PLOVER, code.Mode
-		}
-	}
-	return out, nil
 }

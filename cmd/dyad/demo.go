@@ -60,7 +60,7 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	lk, err := newStoreLookup(ctx, db)
+	lk, err := newLookup(ctx, db)
 	if err != nil {
 		return err
 	}

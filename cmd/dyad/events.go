@@ -9,7 +9,10 @@ import (
 	"text/tabwriter"
 
 	"github.com/dyad-dev/dyad"
+	"github.com/dyad-dev/dyad/dictionaries"
+	"github.com/dyad-dev/dyad/internal/coding"
 	"github.com/dyad-dev/dyad/internal/export"
+	"github.com/dyad-dev/dyad/internal/record"
 	"github.com/dyad-dev/dyad/internal/sqlite"
 )
 
@@ -80,35 +83,14 @@ func (f *filterFlags) filter() (dyad.EventFilter, error) {
 	return ef, nil
 }
 
-// storeLookup gives writers documents from the database (cached) and code
-// names from the shipped codebook.
-type storeLookup struct {
-	ctx   context.Context
-	docs  *sqlite.DocumentService
-	cache map[int64]*dyad.Document
-	names func(string) string
-}
-
-func (l *storeLookup) Document(id int64) *dyad.Document {
-	if d, ok := l.cache[id]; ok {
-		return d
-	}
-	d, err := l.docs.FindDocumentByID(l.ctx, id)
+// newLookup returns a cached document lookup for one command, with the
+// shipped codebook's names.
+func newLookup(ctx context.Context, db *sqlite.DB) (*record.Lookup, error) {
+	cb, err := coding.LoadCodebook(dictionaries.FS, "icews/cameo-codes.csv", "cameo-plover.txt")
 	if err != nil {
-		d = nil // a missing document leaves the field empty; events keep their own spans
+		return nil, fmt.Errorf("codebook: %w", err)
 	}
-	l.cache[id] = d
-	return d
-}
-
-func (l *storeLookup) CodeName(code string) string { return l.names(code) }
-
-func newStoreLookup(ctx context.Context, db *sqlite.DB) (*storeLookup, error) {
-	k, err := loadCodebook()
-	if err != nil {
-		return nil, err
-	}
-	return &storeLookup{ctx: ctx, docs: sqlite.NewDocumentService(db), cache: map[int64]*dyad.Document{}, names: k}, nil
+	return (&record.Service{DB: db, Settings: record.Settings{Codebook: cb}}).NewLookup(ctx), nil
 }
 
 // EventsCommand lists stored events.
@@ -148,7 +130,7 @@ func (c *EventsCommand) Run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	lk, err := newStoreLookup(ctx, db)
+	lk, err := newLookup(ctx, db)
 	if err != nil {
 		return err
 	}

@@ -8,10 +8,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/dyad-dev/dyad"
-	"github.com/dyad-dev/dyad/dictionaries"
 	"github.com/dyad-dev/dyad/internal/analytics"
 	"github.com/dyad-dev/dyad/internal/chart"
-	"github.com/dyad-dev/dyad/internal/sqlite"
 )
 
 // IndexCommand computes the relations index of a dyad.
@@ -66,34 +64,19 @@ func (c *IndexCommand) Run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	cfg, err := c.loadConfig()
-	if err != nil {
-		return err
-	}
 	db, err := openDB(c.DB, false)
 	if err != nil {
 		return err
 	}
 	defer closeDB(db, &err)
-	f := dyad.EventFilter{Dyad: &d}
-	if !from.IsZero() {
-		f.From = &from
-	}
-	if !to.IsZero() {
-		f.To = &to
-	}
-	events, _, err := sqlite.NewEventService(db).FindEvents(ctx, f)
+	svc, err := service(c.Env, db, &settingsFlags{index: c.Config})
 	if err != nil {
 		return err
 	}
-	cs, err := corrections(ctx, db)
+	idx, err := svc.Index(ctx, d, by, from, to)
 	if err != nil {
 		return err
 	}
-	if events, err = correctedEvents(events, cs); err != nil {
-		return err
-	}
-	idx := analytics.ComputeIndex(events, d, by, from, to, cfg)
 
 	if c.SVG != "" {
 		if err := writeIndexSVG(c.SVG, idx); err != nil {
@@ -124,37 +107,6 @@ func (c *IndexCommand) Run(ctx context.Context, args []string) (err error) {
 		}
 	}
 	return tw.Flush()
-}
-
-func (c *IndexCommand) loadConfig() (*analytics.IndexConfig, error) {
-	name := "dyad.index.txt"
-	var (
-		f   interface{ Close() error }
-		cfg *analytics.IndexConfig
-		dl  dyad.DiagnosticList
-		err error
-	)
-	if c.Config == "" {
-		r, oerr := dictionaries.FS.Open(name)
-		if oerr != nil {
-			return nil, oerr
-		}
-		f = r
-		cfg, dl, err = analytics.ParseIndexConfig(name, r)
-	} else {
-		r, oerr := os.Open(c.Config)
-		if oerr != nil {
-			return nil, dyad.Errorf(dyad.EINVALID, "--config: %v", oerr)
-		}
-		f = r
-		cfg, dl, err = analytics.ParseIndexConfig(c.Config, r)
-	}
-	f.Close()
-	if err != nil {
-		return nil, err
-	}
-	printDiagnostics(c.Env, dl)
-	return cfg, nil
 }
 
 func (c *IndexCommand) explain(idx *analytics.Index) error {

@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/dyad-dev/dyad"
 	"github.com/dyad-dev/dyad/internal/analytics"
-	"github.com/dyad-dev/dyad/internal/sqlite"
+	"github.com/dyad-dev/dyad/internal/record"
 )
 
 // MeetingsCommand lists the meetings of a dyad with their lifecycle.
@@ -57,7 +58,12 @@ func (c *MeetingsCommand) Run(ctx context.Context, args []string) (err error) {
 		return err
 	}
 	defer closeDB(db, &err)
-	all, lk, err := loadMeetings(ctx, db, d)
+	svc, err := service(c.Env, db, &settingsFlags{})
+	if err != nil {
+		return err
+	}
+	lk := svc.NewLookup(ctx)
+	all, err := svc.Meetings(ctx, d, time.Time{}, lk)
 	if err != nil {
 		return err
 	}
@@ -130,7 +136,7 @@ func readouts(m analytics.Meeting) string {
 	return strings.Join(parts, " ")
 }
 
-func (c *MeetingsCommand) detail(m analytics.Meeting, lk *storeLookup) error {
+func (c *MeetingsCommand) detail(m analytics.Meeting, lk *record.Lookup) error {
 	w := c.Env.Stdout
 	fmt.Fprintf(w, "Meeting %d: %s, %s, %s", m.ID, meetingDates(m), m.State, m.Format)
 	if m.Place != "" {
@@ -182,7 +188,7 @@ type meetingStep struct {
 	Text     string `json:"text"`
 }
 
-func writeMeetingsJSON(env *Env, ms []analytics.Meeting, _ *storeLookup) error {
+func writeMeetingsJSON(env *Env, ms []analytics.Meeting, _ *record.Lookup) error {
 	out := make([]meetingJSON, 0, len(ms))
 	for _, m := range ms {
 		j := meetingJSON{ID: m.ID, Key: m.Key, Corrections: m.Corrections, Start: m.Start.Format("2006-01-02"), End: m.End.Format("2006-01-02"), State: m.State, Format: m.Format,
@@ -198,31 +204,4 @@ func writeMeetingsJSON(env *Env, ms []analytics.Meeting, _ *storeLookup) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
-}
-
-// loadMeetings computes the dyad's meetings, with corrections applied, from
-// all its events (a meeting's proposal may predate any period asked for).
-func loadMeetings(ctx context.Context, db *sqlite.DB, d [2]string) ([]analytics.Meeting, *storeLookup, error) {
-	events, _, err := sqlite.NewEventService(db).FindEvents(ctx, dyad.EventFilter{Dyad: &d})
-	if err != nil {
-		return nil, nil, err
-	}
-	lk, err := newStoreLookup(ctx, db)
-	if err != nil {
-		return nil, nil, err
-	}
-	cs, err := corrections(ctx, db)
-	if err != nil {
-		return nil, nil, err
-	}
-	if events, err = correctedEvents(events, cs); err != nil {
-		return nil, nil, err
-	}
-	side := func(id int64) string {
-		if doc := lk.Document(id); doc != nil {
-			return doc.Side
-		}
-		return ""
-	}
-	return analytics.ApplyMeetingCorrections(analytics.Meetings(reportsOf(events, lk), side), cs), lk, nil
 }

@@ -5,16 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/dyad-dev/dyad"
-	"github.com/dyad-dev/dyad/dictionaries"
 	"github.com/dyad-dev/dyad/internal/analytics"
-	"github.com/dyad-dev/dyad/internal/coding"
-	"github.com/dyad-dev/dyad/internal/sqlite"
-	"github.com/dyad-dev/dyad/internal/text"
 )
 
 // PositionsCommand lists each actor's statements per issue, classed
@@ -66,20 +62,16 @@ func (c *PositionsCommand) Run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	lib, err := loadLibrary(c.Env, c.Library)
-	if err != nil {
-		return err
-	}
 	db, err := openDB(c.DB, false)
 	if err != nil {
 		return err
 	}
 	defer closeDB(db, &err)
-	docs, _, err := sqlite.NewDocumentService(db).FindDocuments(ctx, dyad.DocumentFilter{})
+	svc, err := service(c.Env, db, &settingsFlags{library: c.Library})
 	if err != nil {
 		return err
 	}
-	views, err := loadViews(ctx, db, latestVersions(docs))
+	all, err := svc.Positions(ctx, time.Time{})
 	if err != nil {
 		return err
 	}
@@ -88,7 +80,7 @@ func (c *PositionsCommand) Run(ctx context.Context, args []string) (err error) {
 		return (from.IsZero() || date >= from.Format("2006-01-02")) && (to.IsZero() || date <= to.Format("2006-01-02"))
 	}
 	var ps []analytics.Position
-	for _, p := range analytics.Positions(views, lib) {
+	for _, p := range all {
 		if actor != "" && p.Actor != actor || c.Issue != "" && p.Issue != c.Issue {
 			continue
 		}
@@ -120,95 +112,6 @@ func (c *PositionsCommand) Run(ctx context.Context, args []string) (err error) {
 		return writePositionsMarkdown(c.Env.Stdout, ps)
 	}
 	return writePositionsTable(c.Env.Stdout, ps)
-}
-
-// loadLibrary reads the shipped formulation library and the user's files.
-func loadLibrary(env *Env, extra []string) (*analytics.Library, error) {
-	f, err := dictionaries.FS.Open("dyad.formulations.txt")
-	if err != nil {
-		return nil, err
-	}
-	lib, diags, err := analytics.ParseFormulations("dyad.formulations.txt", f)
-	f.Close()
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range extra {
-		rf, err := os.Open(p)
-		if err != nil {
-			return nil, dyad.Errorf(dyad.EINVALID, "--library: %v", err)
-		}
-		more, dl, err := analytics.ParseFormulations(p, rf)
-		rf.Close()
-		if err != nil {
-			return nil, err
-		}
-		diags = append(diags, dl...)
-		lib = lib.Merge(more)
-	}
-	printDiagnostics(env, diags)
-	return lib, nil
-}
-
-// loadViews reads the sentences, mentions and events of docs and tags
-// every sentence with the shipped issue dictionary.
-func loadViews(ctx context.Context, db *sqlite.DB, docs []*dyad.Document) ([]analytics.DocView, error) {
-	issues, _, err := coding.LoadIssues(dictionaries.FS, "dyad.issues.txt")
-	if err != nil {
-		return nil, err
-	}
-	// A few documents: their own events; many: all events at once.
-	var events []*dyad.Event
-	es := sqlite.NewEventService(db)
-	if len(docs) < 10 {
-		for _, d := range docs {
-			id := d.ID
-			evs, _, err := es.FindEvents(ctx, dyad.EventFilter{DocID: &id})
-			if err != nil {
-				return nil, err
-			}
-			events = append(events, evs...)
-		}
-	} else if events, _, err = es.FindEvents(ctx, dyad.EventFilter{}); err != nil {
-		return nil, err
-	}
-	byDoc := map[int64][]*dyad.Event{}
-	for _, ev := range events {
-		seen := map[int64]bool{}
-		for _, s := range ev.Sources {
-			if !seen[s.DocID] {
-				seen[s.DocID] = true
-				byDoc[s.DocID] = append(byDoc[s.DocID], ev)
-			}
-		}
-	}
-	ds := sqlite.NewDocumentService(db)
-	tok := text.Tokenizer{KeepPunct: true}
-	views := make([]analytics.DocView, 0, len(docs))
-	for _, d := range docs {
-		if d.Text == "" {
-			full, err := ds.FindDocumentByID(ctx, d.ID)
-			if err != nil {
-				return nil, err
-			}
-			d = full
-		}
-		sents, err := ds.FindSentences(ctx, d.ID)
-		if err != nil {
-			return nil, err
-		}
-		ms, err := ds.FindMentions(ctx, d.ID)
-		if err != nil {
-			return nil, err
-		}
-		v := analytics.DocView{Doc: d, Mentions: ms, Events: byDoc[d.ID]}
-		for _, s := range sents {
-			v.Sentences = append(v.Sentences, analytics.SentenceView{Index: s.Index, Span: s.Span, Text: d.Slice(s.Span),
-				Issues: issues.Tag(tok.Tokenize(d.Text, s.Span))})
-		}
-		views = append(views, v)
-	}
-	return views, nil
 }
 
 // statementDetail says why a statement got its class.
@@ -288,20 +191,3 @@ func writePositionsMarkdown(w io.Writer, ps []analytics.Position) error {
 }
 
 func mdEscape(s string) string { return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s) }
-
-// latestVersions drops the documents that a newer version replaces.
-func latestVersions(docs []*dyad.Document) []*dyad.Document {
-	replaced := map[int64]bool{}
-	for _, d := range docs {
-		if d.PrevID != 0 {
-			replaced[d.PrevID] = true
-		}
-	}
-	var out []*dyad.Document
-	for _, d := range docs {
-		if !replaced[d.ID] {
-			out = append(out, d)
-		}
-	}
-	return out
-}

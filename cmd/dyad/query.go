@@ -9,25 +9,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/dyad-dev/dyad"
-	"github.com/dyad-dev/dyad/dictionaries"
-	"github.com/dyad-dev/dyad/internal/coding"
 	"github.com/dyad-dev/dyad/internal/export"
 	"github.com/dyad-dev/dyad/internal/sqlite"
 )
-
-// loadCodebook returns a function naming CAMEO codes from the shipped codebook.
-func loadCodebook() (func(string) string, error) {
-	cb, err := coding.LoadCodebook(dictionaries.FS, "icews/cameo-codes.csv", "cameo-plover.txt")
-	if err != nil {
-		return nil, fmt.Errorf("codebook: %w", err)
-	}
-	return func(code string) string {
-		if c, ok := cb.Lookup(code); ok {
-			return c.Name
-		}
-		return ""
-	}, nil
-}
 
 // SearchCommand searches stored sentences.
 type SearchCommand struct {
@@ -233,7 +217,7 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	lk, err := newStoreLookup(ctx, db)
+	lk, err := newLookup(ctx, db)
 	if err != nil {
 		return err
 	}
