@@ -53,15 +53,11 @@ func (c *BriefCommand) Run(ctx context.Context, args []string) (err error) {
 	if c.Format != "md" && c.Format != "html" {
 		return dyad.Errorf(dyad.EINVALID, "invalid --format %q: want md or html", c.Format)
 	}
-	db, err := openDB(c.DB, false)
+	svc, done, err := openService(c.Env, c.DB, &settingsFlags{})
 	if err != nil {
 		return err
 	}
-	defer closeDB(db, &err)
-	svc, err := service(c.Env, db, &settingsFlags{})
-	if err != nil {
-		return err
-	}
+	defer done(&err)
 	b, err := svc.Brief(ctx, d, from, to)
 	if err != nil {
 		return err
@@ -72,11 +68,7 @@ func (c *BriefCommand) Run(ctx context.Context, args []string) (err error) {
 		if err != nil {
 			return err
 		}
-		defer func() {
-			if cerr := f.Close(); cerr != nil && err == nil {
-				err = cerr
-			}
-		}()
+		defer closeFile(f, &err)
 		w = f
 	}
 	if c.Format == "html" {

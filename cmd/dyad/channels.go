@@ -49,15 +49,11 @@ func (c *ChannelsCommand) Run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	db, err := openDB(c.DB, false)
+	svc, done, err := openService(c.Env, c.DB, &settingsFlags{registry: c.Registry})
 	if err != nil {
 		return err
 	}
-	defer closeDB(db, &err)
-	svc, err := service(c.Env, db, &settingsFlags{registry: c.Registry})
-	if err != nil {
-		return err
-	}
+	defer done(&err)
 	lk := svc.NewLookup(ctx)
 	states, err := svc.Channels(ctx, d, asOf, lk)
 	if err != nil {

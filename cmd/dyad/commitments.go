@@ -44,15 +44,11 @@ func (c *CommitmentsCommand) Run(ctx context.Context, args []string) (err error)
 	if err != nil {
 		return err
 	}
-	db, err := openDB(c.DB, false)
+	svc, done, err := openService(c.Env, c.DB, &settingsFlags{})
 	if err != nil {
 		return err
 	}
-	defer closeDB(db, &err)
-	svc, err := service(c.Env, db, &settingsFlags{})
-	if err != nil {
-		return err
-	}
+	defer done(&err)
 	lk := svc.NewLookup(ctx)
 	all, err := svc.Commitments(ctx, d, asOf, lk)
 	if err != nil {

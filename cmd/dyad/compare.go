@@ -59,16 +59,12 @@ func (c *CompareCommand) Run(ctx context.Context, args []string) (err error) {
 	default:
 		return dyad.Errorf(dyad.EINVALID, "--format %q: want text, md or json", c.Format)
 	}
-	db, err := openDB(c.DB, false)
+	svc, done, err := openService(c.Env, c.DB, &settingsFlags{library: c.Library})
 	if err != nil {
 		return err
 	}
-	defer closeDB(db, &err)
-	svc, err := service(c.Env, db, &settingsFlags{library: c.Library})
-	if err != nil {
-		return err
-	}
-	ds := sqlite.NewDocumentService(db)
+	defer done(&err)
+	ds := sqlite.NewDocumentService(svc.DB)
 	docs := make([]*dyad.Document, 2)
 	for i, id := range ids {
 		if docs[i], err = ds.FindDocumentByID(ctx, id); err != nil {
@@ -89,15 +85,11 @@ func (c *CompareCommand) runMeeting(ctx context.Context) (err error) {
 	default:
 		return dyad.Errorf(dyad.EINVALID, "--format %q: want text, md or json", c.Format)
 	}
-	db, err := openDB(c.DB, false)
+	svc, done, err := openService(c.Env, c.DB, &settingsFlags{library: c.Library})
 	if err != nil {
 		return err
 	}
-	defer closeDB(db, &err)
-	svc, err := service(c.Env, db, &settingsFlags{library: c.Library})
-	if err != nil {
-		return err
-	}
+	defer done(&err)
 	lk := svc.NewLookup(ctx)
 	ms, err := svc.Meetings(ctx, d, time.Time{}, lk)
 	if err != nil {

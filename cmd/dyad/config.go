@@ -310,3 +310,26 @@ func service(env *Env, db *sqlite.DB, f *settingsFlags) (*record.Service, error)
 	}
 	return &record.Service{DB: db, Settings: *s}, nil
 }
+
+// openService opens the database at path (which must exist) and the
+// record service over it. done closes the database, keeping the first
+// error in *err: call it deferred.
+func openService(env *Env, path string, f *settingsFlags) (svc *record.Service, done func(*error), err error) {
+	db, err := openDB(path, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	if svc, err = service(env, db, f); err != nil {
+		db.Close() // the settings error is the one to report
+		return nil, nil, err
+	}
+	return svc, func(err *error) { closeDB(db, err) }, nil
+}
+
+// closeFile closes an output file, keeping the first error in *err: a
+// failed close can mean the file was not written.
+func closeFile(f *os.File, err *error) {
+	if cerr := f.Close(); cerr != nil && *err == nil {
+		*err = cerr
+	}
+}

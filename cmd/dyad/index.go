@@ -64,15 +64,11 @@ func (c *IndexCommand) Run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	db, err := openDB(c.DB, false)
+	svc, done, err := openService(c.Env, c.DB, &settingsFlags{index: c.Config})
 	if err != nil {
 		return err
 	}
-	defer closeDB(db, &err)
-	svc, err := service(c.Env, db, &settingsFlags{index: c.Config})
-	if err != nil {
-		return err
-	}
+	defer done(&err)
 	idx, err := svc.Index(ctx, d, by, from, to)
 	if err != nil {
 		return err

@@ -53,15 +53,11 @@ func (c *MeetingsCommand) Run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	db, err := openDB(c.DB, false)
+	svc, done, err := openService(c.Env, c.DB, &settingsFlags{})
 	if err != nil {
 		return err
 	}
-	defer closeDB(db, &err)
-	svc, err := service(c.Env, db, &settingsFlags{})
-	if err != nil {
-		return err
-	}
+	defer done(&err)
 	lk := svc.NewLookup(ctx)
 	all, err := svc.Meetings(ctx, d, time.Time{}, lk)
 	if err != nil {

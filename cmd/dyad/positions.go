@@ -62,15 +62,11 @@ func (c *PositionsCommand) Run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	db, err := openDB(c.DB, false)
+	svc, done, err := openService(c.Env, c.DB, &settingsFlags{library: c.Library})
 	if err != nil {
 		return err
 	}
-	defer closeDB(db, &err)
-	svc, err := service(c.Env, db, &settingsFlags{library: c.Library})
-	if err != nil {
-		return err
-	}
+	defer done(&err)
 	all, err := svc.Positions(ctx, time.Time{})
 	if err != nil {
 		return err

@@ -227,11 +227,7 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) (err error) {
 		if err != nil {
 			return err
 		}
-		defer func() {
-			if cerr := f.Close(); cerr != nil && err == nil {
-				err = cerr
-			}
-		}()
+		defer closeFile(f, &err)
 		w = f
 	}
 	if c.Header && c.Format == "gdelt" {

@@ -1,6 +1,7 @@
 package analytics
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -354,27 +355,6 @@ func (in interner) ids(words []string) []uint32 {
 	return out
 }
 
-// jaccardIDs is Jaccard over sorted sets of word numbers.
-func jaccardIDs(a, b []uint32) float64 {
-	if len(a) == 0 && len(b) == 0 {
-		return 0
-	}
-	i, j, inter := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			inter++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return float64(inter) / float64(len(a)+len(b)-inter)
-}
-
 func classify(own []Match, sim *Similar) string {
 	for i := range own {
 		if own[i].Varied() || len(own[i].Added) > 0 {
@@ -393,7 +373,7 @@ func mostSimilar(history []prior, words []uint32) *Similar {
 	var best *prior
 	score := 0.0
 	for i := len(history) - 1; i >= 0; i-- {
-		if j := jaccardIDs(history[i].words, words); j > score {
+		if j := Jaccard(history[i].words, words); j > score {
 			best, score = &history[i], j
 		}
 	}
@@ -404,8 +384,9 @@ func mostSimilar(history []prior, words []uint32) *Similar {
 }
 
 // Jaccard returns the size of the intersection of two sorted sets of
-// distinct strings over the size of their union (0 for two empty sets).
-func Jaccard(a, b []string) float64 {
+// distinct values over the size of their union (0 for two empty sets).
+// Positions compares interned word numbers; any ordered type works.
+func Jaccard[T cmp.Ordered](a, b []T) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 0
 	}
