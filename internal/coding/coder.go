@@ -106,6 +106,7 @@ type sent struct {
 
 	places   []namedPlace // "in Beijing", in sentence order
 	modifier []bool       // per mention: part of a pair such as "China-U.S." before a noun
+	pairs    [][2]string  // per mention, nil if none has Rule "both": the states it stands for
 	hasIf    bool
 	issues   []string // of the sentence, computed on first use
 	tagged   bool
@@ -234,6 +235,17 @@ func (c *Coder) prepare(in *Input) *sent {
 		if ln > 0 {
 			sp := dyad.Span{Start: s.toks[p].Span.Start, End: s.toks[p+ln-1].Span.End}
 			s.places = append(s.places, namedPlace{tok: q, text: slice(in.Text, sp), span: sp, country: cc})
+		}
+	}
+	for i := range in.Mentions {
+		if in.Mentions[i].Rule != "both" {
+			continue
+		}
+		if a, b := s.twoStatesBefore(i); a != "" {
+			if s.pairs == nil {
+				s.pairs = make([][2]string, nm)
+			}
+			s.pairs[i] = [2]string{a, b}
 		}
 	}
 	return s
@@ -498,6 +510,11 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 			(a.poss && a.fwd == -1) {
 			continue
 		}
+		if gov >= 0 && s.duringAct(a.head) {
+			// "clashed … during a brief visit to Eriador": the setting of
+			// the event already coded, not an event of its own.
+			continue
+		}
 		if gov >= 0 && s.complement(gov, a) {
 			// "demanded that the U.S. cancel …", "visited Dakar to
 			// mediate": the governing verb's event says it all.
@@ -562,6 +579,21 @@ func (s *sent) complement(gov int, a *act) bool {
 		return true
 	}
 	return that && s.mentionBetween(gov, h)
+}
+
+// duringAct reports whether the act at token q is the object of DURING
+// ("during a brief private visit"), with only modifiers between.
+func (s *sent) duringAct(q int) bool {
+	for k := q - 1; k >= 0 && k >= q-5; k-- {
+		w := s.toks[k].Norm
+		if w == "DURING" {
+			return true
+		}
+		if s.barrier[k] || s.mentAt[k] >= 0 || aux[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // mentionBetween reports whether an actor mention lies in tokens [a, b).

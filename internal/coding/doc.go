@@ -51,17 +51,30 @@
 // takes Input.Side+"GOV" ("1. Canceling China-U.S. talks." in a PRC
 // list). The target is the pattern's +, else the nearest mention after the
 // verb in the clause that is not a place, not the source and not of the
-// source's state. Mentions joined by "and", "-", "&" (and commas in such a
-// list) form a compound actor: one event per member; a compound subject
-// with no target gets reciprocal events for CAMEO roots 03–06. A mention
-// with Rule "both" ("the two sides") stands for both states of Input.Dyad.
+// source's state (where another state is named, a mention of the source's
+// state is passed over for the next). In a domestic sentence, one that
+// names no state but the source's, a target that is a sector of the
+// source's state (another code than the source's, not the bare state) is
+// kept, as event data code domestic events: "Kenyan police arrested
+// opposition supporters" is KENCOP to KENOPP, while "Blinken reaffirmed
+// the U.S. commitment" has no target.
+// Mentions joined by "and", "-", "&" (and commas in such a list) form a
+// compound actor: one event per member; a compound subject with no target
+// gets reciprocal events for CAMEO roots 03–06. A mention with Rule
+// "both" ("the two sides") stands for the two states named before it in
+// the sentence when they are exactly two ("Vietnam and India signed a pact
+// between the two countries"), else for both states of Input.Dyad.
 // A verb whose clause follows AFTER, BEFORE or SINCE with other words
 // between ("five years after crowds burned down the embassy") has a
 // subject of its own there, so it takes none from before.
 // A mention after "in"/"at" that is a known place (dyad.issues.txt) or a
 // metonym ("in Beijing") is the location, not an actor. Meetings (040/042/
 // 043/044) are refined by location: in the target's state a visit (042),
-// in the source's a host (043), elsewhere a third-place meeting (044).
+// in the source's a host (043), elsewhere a third-place meeting (044). A
+// 04x act with no counterpart named whose place lies in another state
+// than the source's takes that state's government as target ("arrived in
+// Washington" is a visit to USAGOV); in the source's own state it is
+// dropped like any consultation with no counterpart.
 //
 // Reported speech: "X said (that) Y must/should/needs to …" is a demand
 // (100) by X on Y (the speaker is the subject of the nearest verb of
@@ -76,7 +89,11 @@
 // act in its complement is not coded on its own: an infinitive ("visited
 // Dakar to mediate"), a THAT-clause with a subject ("demanded that the
 // U.S. cancel the sale") or a gerund after OF or FOR ("accused Japan of
-// violating …"), with no clause boundary between. Status frames are not
+// violating …"), with no clause boundary between. Likewise an act named
+// after DURING once a verb has coded an event ("clashed over … during a
+// brief visit to Eriador") is the setting of that event, not an event of
+// its own; a DURING phrase before the main verb ("During his visit to
+// Tokyo, Blinken praised …") is still coded. Status frames are not
 // verbs that code, so "agreed to resume talks" still codes the talks. A
 // verb followed by THAT and no object ("demanded that Japan release …",
 // "expressed hopes that X …") takes the subject of the THAT-clause as its

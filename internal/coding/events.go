@@ -21,12 +21,20 @@ type builder struct {
 }
 
 // actorsOf returns the actors of mention m: "the two sides" (Rule "both")
-// stands for both states of the dyad.
+// stands for the two states named before it in the sentence ("the United
+// States and Jordan agreed on a pact between the two countries", see
+// twoStatesBefore), else for both states of the dyad. It stays within the
+// inliner's budget (the pairs are found in prepare), so that the slice it
+// returns for a plain mention does not reach the heap in groupActors.
 func (s *sent) actorsOf(m int) []dyad.Actor {
 	mm := &s.in.Mentions[m]
 	if mm.Rule == "both" {
 		var out []dyad.Actor
-		for _, c := range s.in.Dyad {
+		d := s.in.Dyad
+		if s.pairs != nil && s.pairs[m][0] != "" {
+			d = s.pairs[m]
+		}
+		for _, c := range d {
 			if c != "" {
 				out = append(out, dyad.Actor{Text: mm.Text, Code: c, Country: c, Span: mm.Span})
 			}
@@ -34,6 +42,35 @@ func (s *sent) actorsOf(m int) []dyad.Actor {
 		return out
 	}
 	return []dyad.Actor{mm.Actor}
+}
+
+// twoStatesBefore returns the states of the actor mentions before mention
+// m when they are exactly two, else "", "". Places do not count.
+func (s *sent) twoStatesBefore(m int) (string, string) {
+	a, b := "", ""
+	end := s.in.Mentions[m].Span.Start
+	for i := range s.in.Mentions {
+		mm := &s.in.Mentions[i]
+		if mm.Span.Start >= end {
+			break
+		}
+		c := mm.Country
+		if mm.Rule == "both" || s.place[i] || c == "" || c == a || c == b {
+			continue
+		}
+		switch {
+		case a == "":
+			a = c
+		case b == "":
+			b = c
+		default:
+			return "", ""
+		}
+	}
+	if b == "" {
+		return "", ""
+	}
+	return a, b
 }
 
 func (s *sent) groupActors(m int) []dyad.Actor {
@@ -52,6 +89,57 @@ func sameActor(a, b *dyad.Actor) bool {
 		return true
 	}
 	return a.Person == "" && b.Person == "" && a.Country != "" && a.Country == b.Country
+}
+
+// ofSources reports whether state c is the state of one of srcs, or
+// whether some source has no state (the place says nothing then).
+func (s *sent) ofSources(c string, srcs []dyad.Actor) bool {
+	for i := range srcs {
+		if srcs[i].Country == "" || srcs[i].Country == c {
+			return true
+		}
+	}
+	return false
+}
+
+// sameParty reports whether target t cannot be an act's target because it
+// is the source src or of src's state. In a domestic sentence, one that
+// names no actor of another state than the sources' (see domestic), a
+// target of the source's state is kept when it is a sector of that state
+// with another code than the source's ("police arrested opposition
+// supporters"); the state itself ("reaffirmed the U.S. commitment") is
+// never a target of its own agents.
+func (s *sent) sameParty(t, src *dyad.Actor, srcs []dyad.Actor) bool {
+	if !sameActor(t, src) && (t.Country == "" || t.Country != src.Country) {
+		return false
+	}
+	if t.Code == src.Code || t.Code == t.Country || t.Person != "" && t.Person == src.Person {
+		return true
+	}
+	return !s.domestic(srcs)
+}
+
+// domestic reports whether every actor mentioned in the sentence is of the
+// one state of the sources srcs.
+func (s *sent) domestic(srcs []dyad.Actor) bool {
+	c := ""
+	for i := range srcs {
+		switch {
+		case srcs[i].Country == "":
+			return false
+		case c == "":
+			c = srcs[i].Country
+		case srcs[i].Country != c:
+			return false
+		}
+	}
+	for i := range s.in.Mentions {
+		mm := &s.in.Mentions[i]
+		if mm.Rule == "both" || mm.Country != "" && mm.Country != c {
+			return false
+		}
+	}
+	return c != ""
 }
 
 // subjectBefore finds the subject of the verb group starting at token h:
@@ -131,7 +219,7 @@ func (s *sent) objectAfter(p, limit int, srcs []dyad.Actor) int {
 		a := &s.in.Mentions[m].Actor
 		same := false
 		for i := range srcs {
-			if s.in.Mentions[m].Rule != "both" && sameActor(a, &srcs[i]) {
+			if s.in.Mentions[m].Rule != "both" && s.sameParty(a, &srcs[i], srcs) {
 				same = true
 			}
 		}
@@ -433,7 +521,7 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 	for _, t := range tgts {
 		keep := true
 		for i := range srcs {
-			if sameActor(&t, &srcs[i]) || t.Country != "" && t.Country == srcs[i].Country {
+			if s.sameParty(&t, &srcs[i], srcs) {
 				keep = false
 			}
 		}
@@ -445,6 +533,13 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 	tgts = tgts[:k]
 	if len(tgts) == 0 && len(srcs) >= 2 && reciprocalRoot(code) {
 		pairwise = true
+	}
+	// An arrival or meeting in a city of another state, with no
+	// counterpart named, is a visit to that state: "arrived in Beijing".
+	if len(tgts) == 0 && !pairwise && len(code) >= 2 && code[:2] == "04" {
+		if loc := s.placeFor(a.head); loc != nil && loc.country != "" && !s.ofSources(loc.country, srcs) {
+			tgts, tgtWhy = []dyad.Actor{{Text: loc.text, Code: loc.country + "GOV", Country: loc.country, Span: loc.span}}, "state of the place "+loc.text
+		}
 	}
 	// A consultation needs a counterpart: "traveled to Beijing to meet
 	// officials" is one visit, not also a meeting with no one.
