@@ -547,7 +547,8 @@ func (w *writer) next() Section {
 		if c.Stated {
 			dl = "due by " + c.Deadline.Format("2 January 2006")
 		}
-		w.para(&s, fmt.Sprintf("%s: %s promised %s on %s (%s).", capital(c.Status), owner, what, ev.Date.Format("2 January 2006"), dl), c.Promise)
+		quote := strings.TrimRight(strings.TrimSpace(c.Promise.Text), ".")
+		w.para(&s, fmt.Sprintf("%s since %s (%s; owed by %s, %s): “%s”.", capital(c.Status), ev.Date.Format("2 January 2006"), what, owner, dl, quote), c.Promise)
 	}
 	for _, m := range w.in.Meetings {
 		if (m.State == analytics.MeetingScheduled || m.State == analytics.MeetingProposed) && !m.Start.Before(w.in.From) {

@@ -117,7 +117,7 @@ func TestBrief_Content(t *testing.T) {
 		"Both governments published accounts of it",                    // both readouts linked
 		"On taiwan", // disagreement by issue
 		"Suspended as of 25 May 2024: Military talks (since August 2023 by CHNGOV, in response to the visit)",
-		"Pending: Li Ming promised make a visit", // what comes next
+		"Pending since 20 May 2024 (make a visit; owed by Li Ming", // what comes next
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("brief lacks %q:\n%s", want, out)
