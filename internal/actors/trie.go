@@ -145,15 +145,10 @@ type term struct {
 	hits []hit
 }
 
-// walk appends to dst every phrase of the trie that starts at token i, in
-// order of increasing length. It allocates only when dst must grow.
-func (n *node) walk(toks []dyad.Token, i int, dst []term) []term {
-	return n.walkFrom(toks, i, dst)
-}
-
-// walkFirst is walk when the child of n for toks[i] is already known
-// (first, possibly nil): the tagger looks each token up at the root once
-// per sentence, however many times it walks from it.
+// walkFirst collects the phrases starting at toks[i] when the child of n
+// for toks[i] is already known (first, possibly nil): the tagger looks each
+// token up at the root once per sentence, however many times it walks from
+// it.
 func (n *node) walkFirst(first *node, toks []dyad.Token, i int, dst []term) []term {
 	if n.stems != nil {
 		return n.walkFrom(toks, i, dst)

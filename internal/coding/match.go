@@ -2,8 +2,6 @@ package coding
 
 import (
 	"strings"
-
-	"github.com/dyad-dev/dyad"
 )
 
 // sig is a 256-bit signature of the word prefixes present in a sentence
@@ -251,9 +249,4 @@ func (s *sent) phraseAt(ph []string, q int) bool {
 		}
 	}
 	return true
-}
-
-// isPunct reports whether token i is the punctuation mark p.
-func (s *sent) isPunct(i int, p string) bool {
-	return i >= 0 && i < s.n && s.toks[i].Kind == dyad.Punct && s.toks[i].Norm == p
 }

@@ -198,16 +198,15 @@ func (v *Verbs) stemOf(w string) string {
 func (v *Verbs) HasForm(w string) bool { return len(v.forms[w]) > 0 }
 
 type reader struct {
-	v      *Verbs
-	file   string
-	rank   int
-	line   int
-	diags  dyad.DiagnosticList
-	cur    *block
-	syn    *synset // synset being defined, nil when in a verb block
-	seenSy map[string]bool
-	roots  []string // single-word verbs with generated forms
-	exact  bool     // a verb line ends in '_': TABARI's stemming convention
+	v     *Verbs
+	file  string
+	rank  int
+	line  int
+	diags dyad.DiagnosticList
+	cur   *block
+	syn   *synset  // synset being defined, nil when in a verb block
+	roots []string // single-word verbs with generated forms
+	exact bool     // a verb line ends in '_': TABARI's stemming convention
 }
 
 func (r *reader) errorf(format string, args ...any) {
