@@ -66,7 +66,14 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) (err error) {
 	}
 	fmt.Fprintf(c.Env.Stdout, "\n%d events (a date with * fell back to the document date):\n\n", total)
 	writeEventTable(c.Env.Stdout, events, lk)
-	fmt.Fprintf(c.Env.Stdout, "\nNext: dyad events --db %s --status planned | dyad search --db %s \"military channels\" | dyad export --db %s --format gdelt\n", c.DB, c.DB, c.DB)
+	fmt.Fprintf(c.Env.Stdout, "\nNext, for example:\n")
+	for _, next := range []string{
+		"meetings", "channels --as-of 2023-06-19", "commitments",
+		"brief --from 2023-06-15 --to 2023-06-22", "index --by month",
+		"events --status planned", `search "open channels"`, "export --format gdelt",
+	} {
+		fmt.Fprintf(c.Env.Stdout, "  dyad %s --db %s\n", next, c.DB)
+	}
 	if sum.Failed > 0 {
 		return errPartial
 	}
