@@ -13,12 +13,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"github.com/dyad-dev/dyad"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM too: it is what service managers send to 'dyad serve'.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
 	err := run(ctx, os.Args[1:], &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv})
@@ -86,6 +88,7 @@ Commands:
 	index     the relations index per direction and period, with --explain and --svg
 	eval      score the coder on a gold-standard suite (plover, petr, tabari, dyad)
 	dict      check dictionary files; explain how a sentence is coded
+	serve     serve the JSON API (/api/v1/) on a loopback address
 	version   print the version
 
 Run 'dyad <command> -h' for a command's flags.
@@ -139,6 +142,8 @@ func run(ctx context.Context, args []string, env *Env) error {
 		return (&EvalCommand{Env: env}).Run(ctx, rest)
 	case "dict":
 		return (&DictCommand{Env: env}).Run(ctx, rest)
+	case "serve":
+		return (&ServeCommand{Env: env}).Run(ctx, rest)
 	case "version":
 		fmt.Fprintln(env.Stdout, "dyad", version)
 		return nil
