@@ -169,6 +169,10 @@ type EventFilter struct {
 	Type   *string // CAMEO code prefix ("04", "042") or PLOVER type ("CONSULT")
 	Status *Status
 	Issue  *string
-	Offset int
-	Limit  int
+	// AfterID pages by cursor: only events with a larger ID, in ID order
+	// (IDs only grow, so pages neither overlap nor skip while events are
+	// added). Without it, events come in date order.
+	AfterID *int64
+	Offset  int
+	Limit   int
 }

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"context"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -220,17 +219,13 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, q.err)
 		return
 	}
-	// The store orders by date; the cursor needs id order, so the page is
-	// cut here from all matches (see the report on EventFilter).
-	events, _, err := s.Events.FindEvents(r.Context(), f)
+	// One more than the page says whether there is a next one.
+	f.AfterID, f.Limit = &after, limit+1
+	page, total, err := s.Events.FindEvents(r.Context(), f)
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
-	slices.SortFunc(events, func(a, b *dyad.Event) int { return cmp.Compare(a.ID, b.ID) })
-	total := len(events)
-	i, _ := slices.BinarySearchFunc(events, after+1, func(e *dyad.Event, id int64) int { return cmp.Compare(e.ID, id) })
-	page := events[i:]
 	next := ""
 	if len(page) > limit {
 		page = page[:limit]

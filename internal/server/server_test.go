@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"encoding/json"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -47,13 +49,27 @@ func (s *store) FindEventByID(_ context.Context, id int64) (*dyad.Event, error) 
 	}
 	return nil, dyad.Errorf(dyad.ENOTFOUND, "Event %d not found.", id)
 }
-func (s *store) FindEvents(context.Context, dyad.EventFilter) ([]*dyad.Event, int, error) {
-	// Date order, as the real store: the server must re-order by id.
+func (s *store) FindEvents(_ context.Context, f dyad.EventFilter) ([]*dyad.Event, int, error) {
+	// As the real store: date order (here, reversed ids) without a cursor;
+	// with AfterID, the events after it in id order; Limit applies after.
 	out := append([]*dyad.Event(nil), s.events...)
-	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-		out[i], out[j] = out[j], out[i]
+	if f.AfterID == nil {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	} else {
+		slices.SortFunc(out, func(a, b *dyad.Event) int { return cmp.Compare(a.ID, b.ID) })
+		i := 0
+		for i < len(out) && out[i].ID <= *f.AfterID {
+			i++
+		}
+		out = out[i:]
 	}
-	return out, len(out), nil
+	total := len(s.events)
+	if f.Limit > 0 && len(out) > f.Limit {
+		out = out[:f.Limit]
+	}
+	return out, total, nil
 }
 func (s *store) Search(context.Context, string, int) ([]server.Hit, error) { return nil, nil }
 func (s *store) Lookup(context.Context) export.Lookup                      { return nil }

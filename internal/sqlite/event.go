@@ -205,13 +205,22 @@ func isDigits(s string) bool {
 }
 
 func findEvents(ctx context.Context, tx *Tx, f dyad.EventFilter) ([]*dyad.Event, int, error) {
-	cond, args := eventWhere(f)
+	// The total counts every match, wherever the cursor stands.
+	all := f
+	all.AfterID = nil
+	cond, args := eventWhere(all)
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e WHERE `+cond, args...).Scan(&n); err != nil {
 		return nil, 0, fmt.Errorf("count events: %w", err)
 	}
+	order := `e.date IS NULL, e.date, e.id`
+	if f.AfterID != nil {
+		cond += ` AND e.id > ?`
+		args = append(args, *f.AfterID)
+		order = `e.id`
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+eventColumns+` FROM events e WHERE `+cond+`
-		ORDER BY e.date IS NULL, e.date, e.id `+limitClause(f.Offset, f.Limit), args...)
+		ORDER BY `+order+` `+limitClause(f.Offset, f.Limit), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find events: %w", err)
 	}
