@@ -173,6 +173,10 @@ type EventFilter struct {
 	// (IDs only grow, so pages neither overlap nor skip while events are
 	// added). Without it, events come in date order.
 	AfterID *int64
-	Offset  int
-	Limit   int
+	// SkipTotal spares counting every match (FindEvents then returns -1
+	// for the total): later pages of a cursor do not need it, and on a
+	// large database the count costs more than the page.
+	SkipTotal bool
+	Offset    int
+	Limit     int
 }

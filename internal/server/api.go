@@ -165,8 +165,9 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 // after the last.
 type eventsJSON struct {
 	Events []export.Record `json:"events"`
-	Total  int             `json:"total"`
-	Next   string          `json:"next"`
+	// Total counts every match; it is sent with the first page only.
+	Total *int   `json:"total,omitempty"`
+	Next  string `json:"next"`
 }
 
 // eventFilter reads the filters of `dyad events`.
@@ -220,7 +221,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// One more than the page says whether there is a next one.
-	f.AfterID, f.Limit = &after, limit+1
+	f.AfterID, f.Limit, f.SkipTotal = &after, limit+1, after > 0
 	page, total, err := s.Events.FindEvents(r.Context(), f)
 	if err != nil {
 		s.error(w, r, err)
@@ -231,7 +232,11 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		page = page[:limit]
 		next = strconv.FormatInt(page[limit-1].ID, 10)
 	}
-	s.json(w, r, eventsJSON{Events: s.records(r.Context(), page), Total: total, Next: next})
+	resp := eventsJSON{Events: s.records(r.Context(), page), Next: next}
+	if !f.SkipTotal {
+		resp.Total = &total
+	}
+	s.json(w, r, resp)
 }
 
 func (s *Server) records(ctx context.Context, events []*dyad.Event) []export.Record {

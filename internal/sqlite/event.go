@@ -209,9 +209,11 @@ func findEvents(ctx context.Context, tx *Tx, f dyad.EventFilter) ([]*dyad.Event,
 	all := f
 	all.AfterID = nil
 	cond, args := eventWhere(all)
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e WHERE `+cond, args...).Scan(&n); err != nil {
-		return nil, 0, fmt.Errorf("count events: %w", err)
+	n := -1
+	if !f.SkipTotal {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e WHERE `+cond, args...).Scan(&n); err != nil {
+			return nil, 0, fmt.Errorf("count events: %w", err)
+		}
 	}
 	order := `e.date IS NULL, e.date, e.id`
 	if f.AfterID != nil {
