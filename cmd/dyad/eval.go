@@ -66,84 +66,74 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 
 // runSuite reads the suite at path, builds its coder and runs it.
 func runSuite(suite, path string) (*eval.Report, error) {
-	switch suite {
+	s, dicts, err := readSuite(suite, path)
+	if err != nil {
+		return nil, err
+	}
+	cd, diags, err := suiteCoder(dicts)
+	if err != nil {
+		return nil, err
+	}
+	rep := s.Run(cd)
+	rep.Diagnostics = append(rep.Diagnostics, diags...)
+	return rep, nil
+}
+
+// A suite is a gold standard read from disk.
+type suite interface {
+	Run(eval.Coder) *eval.Report
+}
+
+// readSuite reads the named suite and the dictionaries it names (none for
+// suites coded with the shipped ones).
+func readSuite(name, path string) (suite, eval.Dictionaries, error) {
+	switch name {
 	case "plover":
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, dyad.Errorf(dyad.EINVALID, "plover suite: %v", err)
+			return nil, eval.Dictionaries{}, dyad.Errorf(dyad.EINVALID, "plover suite: %v", err)
 		}
 		defer f.Close()
 		s, err := eval.ReadPLOVER(f, path)
-		if err != nil {
-			return nil, err
-		}
-		cd, diags, err := suiteCoder(eval.Dictionaries{})
-		if err != nil {
-			return nil, err
-		}
-		rep := s.Run(cd)
-		rep.Diagnostics = append(rep.Diagnostics, diags...)
-		return rep, nil
+		return s, eval.Dictionaries{}, err
 	case "petr":
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, dyad.Errorf(dyad.EINVALID, "petr suite: %v", err)
+			return nil, eval.Dictionaries{}, dyad.Errorf(dyad.EINVALID, "petr suite: %v", err)
 		}
 		defer f.Close()
 		s, err := eval.ReadPETR(f, path)
 		if err != nil {
-			return nil, err
+			return nil, eval.Dictionaries{}, err
 		}
 		s.Dictionaries.Dir = filepath.Dir(path)
-		cd, diags, err := suiteCoder(s.Dictionaries)
-		if err != nil {
-			return nil, err
-		}
-		rep := s.Run(cd)
-		rep.Diagnostics = append(rep.Diagnostics, diags...)
-		return rep, nil
+		return s, s.Dictionaries, nil
 	case "tabari":
 		dir := filepath.Dir(path)
 		s, err := eval.ReadTABARI(os.DirFS(dir), filepath.Base(path), path)
 		if err != nil {
-			return nil, err
+			return nil, eval.Dictionaries{}, err
 		}
 		s.Dictionaries.Dir = dir
-		cd, diags, err := suiteCoder(s.Dictionaries)
-		if err != nil {
-			return nil, err
-		}
-		rep := s.Run(cd)
-		rep.Diagnostics = append(rep.Diagnostics, diags...)
-		return rep, nil
+		return s, s.Dictionaries, nil
 	case "dyad":
 		st, err := os.Stat(path)
 		if err != nil {
-			return nil, dyad.Errorf(dyad.EINVALID, "dyad suite: %v", err)
+			return nil, eval.Dictionaries{}, dyad.Errorf(dyad.EINVALID, "dyad suite: %v", err)
 		}
-		var s *eval.DyadSuite
 		if st.IsDir() {
-			s, err = eval.ReadDyad(os.DirFS(path), path)
-		} else {
-			var f *os.File
-			if f, err = os.Open(path); err != nil {
-				return nil, err
-			}
-			defer f.Close()
-			s, err = eval.ReadDyadFile(f, path)
+			s, err := eval.ReadDyad(os.DirFS(path), path)
+			return s, eval.Dictionaries{}, err
 		}
+		f, err := os.Open(path)
 		if err != nil {
-			return nil, err
+			return nil, eval.Dictionaries{}, err
 		}
-		cd, diags, err := suiteCoder(eval.Dictionaries{})
-		if err != nil {
-			return nil, err
-		}
-		rep := s.Run(cd)
-		rep.Diagnostics = append(rep.Diagnostics, diags...)
-		return rep, nil
+		defer f.Close()
+		s, err := eval.ReadDyadFile(f, path)
+		return s, eval.Dictionaries{}, err
 	}
-	return nil, dyad.Errorf(dyad.EINVALID, "unknown suite %q: want plover, petr, tabari or dyad", suite)
+	return nil, eval.Dictionaries{}, dyad.Errorf(dyad.EINVALID, "unknown suite %q: want plover, petr, tabari or dyad", name)
 }
 
 // suiteCoder builds a coder: the shipped dictionaries, with the suite's own
