@@ -208,7 +208,11 @@ func countInputs(inputs []string) int {
 
 func printSummary(env *Env, dbPath string, sum *pipeline.Summary) {
 	for _, f := range sum.Failures {
-		fmt.Fprintf(env.Stderr, "dyad: %s: %s\n", f.Name, message(f.Err))
+		msg := message(f.Err)
+		if !strings.Contains(msg, f.Name) {
+			msg = f.Name + ": " + msg // name the input once
+		}
+		fmt.Fprintf(env.Stderr, "dyad: %s\n", msg)
 	}
 	fmt.Fprintf(env.Stdout, "%d inputs: %d documents new, %d new versions, %d unchanged, %d failed; %d sentences, %d actor mentions, %d event reports -> %s\n",
 		sum.Inputs, sum.Created, sum.NewVersions, sum.Unchanged, sum.Failed, sum.Sentences, sum.Mentions, sum.Events, dbPath)

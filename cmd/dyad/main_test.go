@@ -168,6 +168,15 @@ func TestIngest_BadInputs(t *testing.T) {
 		t.Errorf("summary = %q, want 2 new and 5 failed", out)
 	}
 
+	// URLs that cannot be fetched fail by name; the rest goes on.
+	_, stderr, err = runCmd(t, "", "ingest", "--db", db, "--quiet", "ftp://example.org/x.txt", "http://127.0.0.1:1/none", filepath.Join(in, "a-readout.txt"))
+	if !errors.Is(err, errPartial) || !strings.Contains(stderr, `unsupported URL scheme "ftp"`) || !strings.Contains(stderr, "http://127.0.0.1:1/none") {
+		t.Errorf("bad URLs = %v:\n%s", err, stderr)
+	}
+	if strings.Count(stderr, "ftp://example.org/x.txt") != 1 {
+		t.Errorf("the failed input should be named once:\n%s", stderr)
+	}
+
 	// Idempotent: again, nothing new.
 	out, _, _ = runCmd(t, "", "ingest", "--db", db, "--quiet", filepath.Join(in, "a-readout.txt"), filepath.Join(in, "g-news.html"))
 	if !strings.Contains(out, "0 documents new") || !strings.Contains(out, "2 unchanged") {
