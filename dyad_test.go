@@ -125,3 +125,30 @@ func TestDocument_Slice(t *testing.T) {
 		}
 	}
 }
+
+func TestEvent_FrameCAMEO(t *testing.T) {
+	tests := []struct {
+		code   string
+		status dyad.Status
+		want   string
+	}{
+		{"042", dyad.StatusOccurred, "042"},
+		{"042", dyad.StatusDeclined, "125"},
+		{"111", dyad.StatusDeclined, "12"},
+		{"040", dyad.StatusCancelled, "164"},
+		{"063", dyad.StatusSuspended, "16"},
+		{"043", dyad.StatusPlanned, "036"},
+		{"061", dyad.StatusProposed, "03"},
+		{"036", dyad.StatusPlanned, "036"},
+		{"040", dyad.StatusPostponed, "040"},
+		{"190", dyad.StatusHypothetical, ""},
+		{"057", dyad.StatusNegated, ""},
+		{"040", dyad.StatusResumed, "040"},
+	}
+	for _, tt := range tests {
+		e := dyad.Event{CAMEO: tt.code, Status: tt.status}
+		if got := e.FrameCAMEO(); got != tt.want {
+			t.Errorf("Event{%s, %s}.FrameCAMEO() = %q, want %q", tt.code, tt.status, got, tt.want)
+		}
+	}
+}

@@ -65,12 +65,16 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 }
 
 // runSuite reads the suite at path, builds its coder and runs it.
-func runSuite(suite, path string) (*eval.Report, error) {
-	s, dicts, err := readSuite(suite, path)
+func runSuite(name, path string) (*eval.Report, error) {
+	s, dicts, err := readSuite(name, path)
 	if err != nil {
 		return nil, err
 	}
-	cd, diags, err := suiteCoder(dicts)
+	// PLOVER's gold codes the frame of an act that has no status (a
+	// promise is AGREE, a refusal REJECT): score dyad's events in that
+	// view. TABARI and PETRARCH code the act itself, and dyad's own suites
+	// score statuses directly.
+	cd, diags, err := suiteCoder(dicts, name == "plover")
 	if err != nil {
 		return nil, err
 	}
@@ -139,15 +143,40 @@ func readSuite(name, path string) (suite, eval.Dictionaries, error) {
 // suiteCoder builds a coder: the shipped dictionaries, with the suite's own
 // actor, agent and verb files replacing the shipped ones of their kind when
 // it names any. The diagnostics are the problems in the suite's files.
-func suiteCoder(d eval.Dictionaries) (eval.Coder, []dyad.Diagnostic, error) {
+func suiteCoder(d eval.Dictionaries, frames bool) (eval.Coder, []dyad.Diagnostic, error) {
 	k, diags, err := suiteKnowledge(nil, d)
 	if err != nil {
 		return nil, nil, err
 	}
 	an := newAnalyzer(k, [2]string{"USA", "CHN"})
 	return eval.CoderFunc(func(doc *dyad.Document) []dyad.Event {
-		return an.Analyze(doc).Events
+		evs := an.Analyze(doc).Events
+		if frames {
+			evs = frameEvents(evs, k.Coder.Codebook)
+		}
+		return evs
 	}), diags, nil
+}
+
+// frameEvents rewrites events by the code of their frame
+// (Event.FrameCAMEO), with that code's PLOVER type, mode and Goldstein
+// value; negated and hypothetical acts are dropped.
+func frameEvents(evs []dyad.Event, cb *coding.Codebook) []dyad.Event {
+	out := make([]dyad.Event, 0, len(evs))
+	for _, ev := range evs {
+		code := ev.FrameCAMEO()
+		if code == "" {
+			continue
+		}
+		if code != ev.CAMEO {
+			ev.CAMEO = code
+			if c, ok := cb.Lookup(code); ok {
+				ev.PLOVER, ev.Mode, ev.Quad, ev.Goldstein = c.PLOVER, c.Mode, c.Quad, c.Goldstein
+			}
+		}
+		out = append(out, ev)
+	}
+	return out
 }
 
 // suiteKnowledge loads the shipped dictionaries plus the user's files
