@@ -142,3 +142,32 @@ func TestNewRecord_TextFromSpan(t *testing.T) {
 		t.Errorf("NewRecord with a short text = %q, issues %v", r.Text, r.Issues)
 	}
 }
+
+// frames is a lookup that knows PLOVER types, so the PLOVER export writes
+// events by their frame.
+type frames struct{ lookup }
+
+func (frames) PLOVERType(code string) (string, string, bool) {
+	t, ok := map[string]string{"164": "SANCTION", "125": "REJECT"}[code]
+	return t, "withdraw", ok
+}
+
+func TestWritePLOVER_Frames(t *testing.T) {
+	events, lk := fixture()
+	neg := *events[0]
+	neg.Status = dyad.StatusNegated
+	var buf bytes.Buffer
+	if err := export.Write(&buf, "plover", append(events, &neg), frames{lk}); err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 2 {
+		t.Fatalf("plover export = %d events, want 2 (the negated act left out)", len(out))
+	}
+	if out[0]["event_type"] != "CONSULT" || out[1]["event_type"] != "SANCTION" || out[1]["status"] != "cancelled" {
+		t.Errorf("types = %v, %v; want CONSULT for the visit and SANCTION for the cancelled talk", out[0]["event_type"], out[1]["event_type"])
+	}
+}

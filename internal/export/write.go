@@ -297,12 +297,36 @@ type ploverEvent struct {
 	Sentence    int      `json:"sentence"`
 }
 
+// PLOVERLookup is a Lookup that also knows the PLOVER type and mode of a
+// CAMEO code. With it, the PLOVER export writes each event by the type of
+// its frame (Event.FrameCAMEO), as PLOVER codes events that have no
+// status: a refused meeting is REJECT, a promise AGREE; negated and
+// hypothetical acts are left out. Without it, the act's own type is
+// written and the status says what became of it.
+type PLOVERLookup interface {
+	Lookup
+	PLOVERType(code string) (typ, mode string, ok bool)
+}
+
 func writePLOVER(w io.Writer, events []*dyad.Event, lk Lookup) error {
+	plk, frames := lk.(PLOVERLookup)
 	out := make([]ploverEvent, 0, len(events))
 	for _, ev := range events {
 		r := NewRecord(ev, "", lk)
+		typ, mode := r.PLOVER, r.Mode
+		if frames {
+			code := ev.FrameCAMEO()
+			if code == "" {
+				continue
+			}
+			if code != ev.CAMEO {
+				if t, m, ok := plk.PLOVERType(code); ok {
+					typ, mode = t, m
+				}
+			}
+		}
 		p := ploverEvent{
-			ID: fmt.Sprintf("dyad-%d", ev.ID), Date: r.Date, EventType: r.PLOVER, Mode: r.Mode, Context: r.Context,
+			ID: fmt.Sprintf("dyad-%d", ev.ID), Date: r.Date, EventType: typ, Mode: mode, Context: r.Context,
 			SourceActor: ev.Source.Country, SourceAgent: sector(ev.Source.Code, ev.Source.Country),
 			EventText: r.Text, Location: ev.Location, CAMEO: ev.CAMEO, Goldstein: ev.Goldstein, Status: string(ev.Status),
 			DocID: ev.DocID, Sentence: ev.Sentence,

@@ -69,6 +69,13 @@ func (l *Lookup) CodeName(code string) string {
 	return ""
 }
 
+// PLOVERType returns the PLOVER type and mode of a CAMEO code, so the
+// PLOVER export can write events by their frame (export.PLOVERLookup).
+func (l *Lookup) PLOVERType(code string) (typ, mode string, ok bool) {
+	c, ok := l.cb.Lookup(code)
+	return c.PLOVER, c.Mode, ok
+}
+
 // Side returns the authoring side of a document, or "".
 func (l *Lookup) Side(id int64) string {
 	if d := l.Document(id); d != nil {
