@@ -17,13 +17,13 @@ import (
 // registry (dictionaries/dyad.channels.txt) names them; their states come
 // from events.
 type Channel struct {
-	ID      string
-	Dyad    [2]string
-	Name    string
-	Kind    string
-	Aliases []string // normalized (see normalize)
-	Cadence int      // usual months between meetings; 0 for none
-	Root    string   // CAMEO root of the channel's acts: "04" or "06"
+	ID      string    `json:"id"`
+	Dyad    [2]string `json:"dyad"`
+	Name    string    `json:"name"`
+	Kind    string    `json:"kind"`
+	Aliases []string  `json:"aliases"` // normalized (see normalize)
+	Cadence int       `json:"cadence"` // usual months between meetings; 0 for none
+	Root    string    `json:"root"`    // CAMEO root of the channel's acts: "04" or "06"
 }
 
 // ParseChannels reads a channel registry. Problems are diagnostics naming
@@ -147,8 +147,8 @@ func normalize(s string) string {
 // A Report is an event with the sentence that reported it, which channel
 // matching reads.
 type Report struct {
-	Event *dyad.Event
-	Text  string // the sentence
+	Event *dyad.Event `json:"event"`
+	Text  string      `json:"text"` // the sentence
 }
 
 // Channel states.
@@ -163,25 +163,25 @@ const (
 
 // A Change is one event that moved or documents a channel's state.
 type Change struct {
-	Date   time.Time
-	State  string      // the state after the event ("" when it changed nothing)
-	Status dyad.Status // the event's status
-	By     string      // who acted: person or actor code
-	Reason string      // the stated reason ("after ...", "in response to ..."), when found
-	Report Report
+	Date   time.Time   `json:"date"`
+	State  string      `json:"state"`  // the state after the event ("" when it changed nothing)
+	Status dyad.Status `json:"status"` // the event's status
+	By     string      `json:"by"`     // who acted: person or actor code
+	Reason string      `json:"reason"` // the stated reason ("after ...", "in response to ..."), when found
+	Report Report      `json:"report"`
 }
 
 // A ChannelState is a channel's state as of a date, with the evidence for
 // every change.
 type ChannelState struct {
-	Channel     Channel
-	State       string
-	Since       time.Time // when the current state began
-	By          string    // who brought it about (for suspensions)
-	LastMeeting time.Time // the last event of the channel that occurred
-	Changes     []Change  // in date order
+	Channel     Channel   `json:"channel"`
+	State       string    `json:"state"`
+	Since       time.Time `json:"since"`        // when the current state began
+	By          string    `json:"by"`           // who brought it about (for suspensions)
+	LastMeeting time.Time `json:"last_meeting"` // the last event of the channel that occurred
+	Changes     []Change  `json:"changes"`      // in date order
 	// Corrections are the analysts' corrections applied to it.
-	Corrections []dyad.Correction
+	Corrections []dyad.Correction `json:"corrections"`
 }
 
 // ChannelStates computes every channel's state as of asOf (zero: no

@@ -25,20 +25,20 @@ const CommitmentHorizon = 12 // months
 // planned or proposed, with who owes it to whom, by when, and what became
 // of it.
 type Commitment struct {
-	Promise Report // the planned or proposed event and its sentence
-	Owner   dyad.Actor
+	Promise Report     `json:"promise"` // the planned or proposed event and its sentence
+	Owner   dyad.Actor `json:"owner"`
 	// Counterpart is who the act is owed to; nil when the act has none.
-	Counterpart *dyad.Actor
+	Counterpart *dyad.Actor `json:"counterpart"`
 	// Deadline is the last day of the act's stated date ("this fall":
 	// November 30) or, with no date in the sentence, the promise date plus
 	// CommitmentHorizon months. Stated says which.
-	Deadline time.Time
-	Stated   bool
-	Status   string
+	Deadline time.Time `json:"deadline"`
+	Stated   bool      `json:"stated"`
+	Status   string    `json:"status"`
 	// Resolution is the event that fulfilled or withdrew the commitment.
-	Resolution *Report
+	Resolution *Report `json:"resolution"`
 	// Corrections are the analysts' corrections applied to it.
-	Corrections []dyad.Correction
+	Corrections []dyad.Correction `json:"corrections"`
 }
 
 // Commitments finds the commitments in reports and their status as of

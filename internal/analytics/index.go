@@ -67,39 +67,41 @@ func two(n int) string {
 
 // A Contribution is one event's part in a period's value.
 type Contribution struct {
-	Event        *dyad.Event
-	LevelWeight  float64 // from the highest level of its actors
-	StatusFactor float64
-	Value        float64 // Goldstein × level weight × status factor
+	Event        *dyad.Event `json:"event"`
+	LevelWeight  float64     `json:"level_weight"` // from the highest level of its actors
+	StatusFactor float64     `json:"status_factor"`
+	Value        float64     `json:"value"` // Goldstein × level weight × status factor
 }
 
 // A Point is the index for one direction and period.
 type Point struct {
-	Label       string
-	Start, End  time.Time // End is the last day of the period
-	Cooperation float64   // sum of positive values
-	Conflict    float64   // sum of |negative values|
-	Events      int
-	Raw         float64 // the flow before bounding
-	State       float64 // bounded state score, −9 … +9
-	Band        string
+	Label       string    `json:"label"`
+	Start       time.Time `json:"start"`
+	End         time.Time `json:"end"`         // End is the last day of the period
+	Cooperation float64   `json:"cooperation"` // sum of positive values
+	Conflict    float64   `json:"conflict"`    // sum of |negative values|
+	Events      int       `json:"events"`
+	Raw         float64   `json:"raw"`   // the flow before bounding
+	State       float64   `json:"state"` // bounded state score, −9 … +9
+	Band        string    `json:"band"`
 	// Contributions lists the events behind the point, largest |value|
 	// first.
-	Contributions []Contribution
+	Contributions []Contribution `json:"contributions"`
 }
 
 // A Series is the index for one direction, source state to target state.
 type Series struct {
-	From, To string
-	Points   []Point
+	From   string  `json:"from"`
+	To     string  `json:"to"`
+	Points []Point `json:"points"`
 }
 
 // An Index is the relations index of a dyad: one series per direction.
 type Index struct {
-	Dyad [2]string
-	By   Granularity
+	Dyad [2]string   `json:"dyad"`
+	By   Granularity `json:"by"`
 	// Series[0] is Dyad[0] -> Dyad[1], Series[1] the reverse.
-	Series [2]Series
+	Series [2]Series `json:"series"`
 }
 
 // Bands name ranges of the state score, after the Tsinghua index.

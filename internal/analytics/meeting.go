@@ -24,34 +24,35 @@ const (
 // A Step is one moment of a meeting's life: a report that it was proposed,
 // scheduled, postponed, declined, cancelled or held, by whom and why.
 type Step struct {
-	Date   time.Time
-	Status dyad.Status
-	By     string // person or actor code of the event's source
-	Reason string // the stated reason ("after the balloon incident"), when the sentence gives one
-	Report Report
+	Date   time.Time   `json:"date"`
+	Status dyad.Status `json:"status"`
+	By     string      `json:"by"`     // person or actor code of the event's source
+	Reason string      `json:"reason"` // the stated reason ("after the balloon incident"), when the sentence gives one
+	Report Report      `json:"report"`
 }
 
 // A Readout is a document that reports a meeting, with its side.
 type Readout struct {
-	DocID int64
-	Side  string
+	DocID int64  `json:"doc_id"`
+	Side  string `json:"side"`
 }
 
 // A Meeting is one encounter between the two states: the consultation
 // events (CAMEO 04x) that refer to it, whoever reported them.
 type Meeting struct {
-	ID           int    // 1-based, in date order; recomputed, not stored
-	Key          string // stable across recomputations: states, people and first date
-	Pair         [2]string
-	Participants []dyad.Actor // people (with their offices) or organs, deduplicated
-	Start, End   time.Time    // when held, else the date of the latest step
-	State        string
-	Place        string
-	Format       string // visit, hosted, third location, sidelines: FORUM, phone, video, meeting
-	Steps        []Step
-	Readouts     []Readout // sorted by document
+	ID           int          `json:"id"`  // 1-based, in date order; recomputed, not stored
+	Key          string       `json:"key"` // stable across recomputations: states, people and first date
+	Pair         [2]string    `json:"pair"`
+	Participants []dyad.Actor `json:"participants"` // people (with their offices) or organs, deduplicated
+	Start        time.Time    `json:"start"`
+	End          time.Time    `json:"end"` // when held, else the date of the latest step
+	State        string       `json:"state"`
+	Place        string       `json:"place"`
+	Format       string       `json:"format"` // visit, hosted, third location, sidelines: FORUM, phone, video, meeting
+	Steps        []Step       `json:"steps"`
+	Readouts     []Readout    `json:"readouts"` // sorted by document
 	// Corrections are the analysts' corrections applied to it.
-	Corrections []dyad.Correction
+	Corrections []dyad.Correction `json:"corrections"`
 
 	phone  bool   // a call: calls and encounters in person are different meetings
 	exact  bool   // Start and End come from a day-precise report
