@@ -1,7 +1,6 @@
 package analytics
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"sort"
@@ -49,18 +48,8 @@ func ParseChannels(name string, r io.Reader) ([]Channel, dyad.DiagnosticList, er
 		}
 		cur = nil
 	}
-	sc := bufio.NewScanner(r)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
+	lr := newRegistryLines(r)
+	for n, line := range lr.all() {
 		if id, ok := strings.CutPrefix(line, "channel "); ok {
 			flush()
 			cur, start = &Channel{ID: strings.TrimSpace(id), Root: "04"}, n
@@ -109,7 +98,7 @@ func ParseChannels(name string, r io.Reader) ([]Channel, dyad.DiagnosticList, er
 		}
 	}
 	flush()
-	if err := sc.Err(); err != nil {
+	if err := lr.err(); err != nil {
 		return nil, diags, fmt.Errorf("read %s: %w", name, err)
 	}
 	return out, diags, nil

@@ -1,7 +1,6 @@
 package analytics
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strconv"
@@ -35,18 +34,8 @@ var levelNames = map[string]dyad.Level{
 func ParseIndexConfig(name string, r io.Reader) (*IndexConfig, dyad.DiagnosticList, error) {
 	cfg := &IndexConfig{Level: map[dyad.Level]float64{}, Status: map[dyad.Status]float64{}}
 	var diags dyad.DiagnosticList
-	sc := bufio.NewScanner(r)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
+	lr := newRegistryLines(r)
+	for n, line := range lr.all() {
 		k, v, ok := strings.Cut(line, "=")
 		if !ok {
 			diags = append(diags, dyad.Diagnostic{Source: name, Line: n, Msg: fmt.Sprintf("expected \"key = value\", got %q", line)})
@@ -87,7 +76,7 @@ func ParseIndexConfig(name string, r io.Reader) (*IndexConfig, dyad.DiagnosticLi
 			diags = append(diags, dyad.Diagnostic{Source: name, Line: n, Msg: fmt.Sprintf("unknown key %q", k)})
 		}
 	}
-	if err := sc.Err(); err != nil {
+	if err := lr.err(); err != nil {
 		return nil, diags, fmt.Errorf("read %s: %w", name, err)
 	}
 	return cfg, diags, nil

@@ -1,7 +1,6 @@
 package analytics
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"sort"
@@ -114,18 +113,8 @@ func ParseFormulations(name string, r io.Reader) (*Library, dyad.DiagnosticList,
 		seen[f.ID] = start
 		lib.Formulations = append(lib.Formulations, *f)
 	}
-	sc := bufio.NewScanner(r)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
+	lr := newRegistryLines(r)
+	for n, line := range lr.all() {
 		if id, ok := strings.CutPrefix(line, "formulation "); ok {
 			flush()
 			id = strings.TrimSpace(id)
@@ -204,7 +193,7 @@ func ParseFormulations(name string, r io.Reader) (*Library, dyad.DiagnosticList,
 		}
 	}
 	flush()
-	if err := sc.Err(); err != nil {
+	if err := lr.err(); err != nil {
 		return nil, diags, fmt.Errorf("read %s: %w", name, err)
 	}
 	sort.SliceStable(diags, func(i, j int) bool { return diags[i].Line < diags[j].Line })
