@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 	"time"
@@ -122,39 +121,21 @@ type channelJSON struct {
 	Since       string            `json:"since,omitempty"`
 	By          string            `json:"by,omitempty"`
 	LastMeeting string            `json:"last_meeting,omitempty"`
-	Evidence    []channelChange   `json:"evidence"`
+	Evidence    []evidence        `json:"evidence"`
 	Corrections []dyad.Correction `json:"corrections,omitempty"`
-}
-
-type channelChange struct {
-	Date     string `json:"date"`
-	Status   string `json:"status"`
-	State    string `json:"state,omitempty"`
-	By       string `json:"by"`
-	Reason   string `json:"reason,omitempty"`
-	EventID  int64  `json:"event_id"`
-	DocID    int64  `json:"doc_id"`
-	Sentence int    `json:"sentence"`
-	Span     [2]int `json:"span"`
-	Text     string `json:"text"`
 }
 
 func writeChannelsJSON(env *Env, states []analytics.ChannelState) error {
 	out := make([]channelJSON, 0, len(states))
 	for _, st := range states {
 		j := channelJSON{ID: st.Channel.ID, Name: st.Channel.Name, Kind: st.Channel.Kind, State: st.State,
-			Since: dayOrEmpty(st.Since), By: st.By, LastMeeting: dayOrEmpty(st.LastMeeting), Evidence: []channelChange{}, Corrections: st.Corrections}
+			Since: dayOrEmpty(st.Since), By: st.By, LastMeeting: dayOrEmpty(st.LastMeeting), Evidence: []evidence{}, Corrections: st.Corrections}
 		for _, ch := range st.Changes {
-			ev := ch.Report.Event
-			j.Evidence = append(j.Evidence, channelChange{Date: ev.Date.Format("2006-01-02"), Status: string(ev.Status), State: ch.State, By: ch.By, Reason: ch.Reason,
-				EventID: ev.ID, DocID: ev.DocID, Sentence: ev.Sentence, Span: [2]int{ev.Span.Start, ev.Span.End}, Text: ch.Report.Text})
+			j.Evidence = append(j.Evidence, evidenceOf(ch.Report, ch.State, ch.By, ch.Reason))
 		}
 		out = append(out, j)
 	}
-	enc := json.NewEncoder(env.Stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return writeJSON(env.Stdout, out)
 }
 
 // dayOrDash formats a date, or "-" for none.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
@@ -137,8 +136,5 @@ func writeCommitmentsJSON(env *Env, cs []analytics.Commitment, _ *record.Lookup)
 		}
 		out = append(out, j)
 	}
-	enc := json.NewEncoder(env.Stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return writeJSON(env.Stdout, out)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -332,4 +333,34 @@ func closeFile(f *os.File, err *error) {
 	if cerr := f.Close(); cerr != nil && *err == nil {
 		*err = cerr
 	}
+}
+
+// evidence is an event in JSON output as the evidence for something: a
+// channel's change of state, a step of a meeting's life.
+type evidence struct {
+	Date     string `json:"date"`
+	Status   string `json:"status"`
+	State    string `json:"state,omitempty"` // the state it led to, for channels
+	By       string `json:"by"`
+	Reason   string `json:"reason,omitempty"`
+	EventID  int64  `json:"event_id"`
+	DocID    int64  `json:"doc_id"`
+	Sentence int    `json:"sentence"`
+	Span     [2]int `json:"span"`
+	Text     string `json:"text"`
+}
+
+func evidenceOf(r analytics.Report, state, by, reason string) evidence {
+	ev := r.Event
+	return evidence{Date: ev.Date.Format("2006-01-02"), Status: string(ev.Status), State: state, By: by, Reason: reason,
+		EventID: ev.ID, DocID: ev.DocID, Sentence: ev.Sentence, Span: [2]int{ev.Span.Start, ev.Span.End}, Text: r.Text}
+}
+
+// writeJSON writes v as indented JSON, leaving <, > and & as they are
+// (the output is data, not HTML).
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }

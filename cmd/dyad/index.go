@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"text/tabwriter"
@@ -160,9 +159,7 @@ func writeIndexJSON(env *Env, idx *analytics.Index) error {
 			out = append(out, j)
 		}
 	}
-	enc := json.NewEncoder(env.Stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(env.Stdout, out)
 }
 
 var bandColors = map[string]string{

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -168,20 +167,8 @@ type meetingJSON struct {
 	Format       string              `json:"format"`
 	Place        string              `json:"place,omitempty"`
 	Participants []dyad.Actor        `json:"participants"`
-	Steps        []meetingStep       `json:"steps"`
+	Steps        []evidence          `json:"steps"`
 	Readouts     []analytics.Readout `json:"readouts"`
-}
-
-type meetingStep struct {
-	Date     string `json:"date"`
-	Status   string `json:"status"`
-	By       string `json:"by"`
-	Reason   string `json:"reason,omitempty"`
-	EventID  int64  `json:"event_id"`
-	DocID    int64  `json:"doc_id"`
-	Sentence int    `json:"sentence"`
-	Span     [2]int `json:"span"`
-	Text     string `json:"text"`
 }
 
 func writeMeetingsJSON(env *Env, ms []analytics.Meeting, _ *record.Lookup) error {
@@ -190,14 +177,9 @@ func writeMeetingsJSON(env *Env, ms []analytics.Meeting, _ *record.Lookup) error
 		j := meetingJSON{ID: m.ID, Key: m.Key, Corrections: m.Corrections, Start: m.Start.Format("2006-01-02"), End: m.End.Format("2006-01-02"), State: m.State, Format: m.Format,
 			Place: m.Place, Participants: m.Participants, Readouts: m.Readouts}
 		for _, s := range m.Steps {
-			ev := s.Report.Event
-			j.Steps = append(j.Steps, meetingStep{Date: s.Date.Format("2006-01-02"), Status: string(s.Status), By: s.By, Reason: s.Reason,
-				EventID: ev.ID, DocID: ev.DocID, Sentence: ev.Sentence, Span: [2]int{ev.Span.Start, ev.Span.End}, Text: s.Report.Text})
+			j.Steps = append(j.Steps, evidenceOf(s.Report, "", s.By, s.Reason))
 		}
 		out = append(out, j)
 	}
-	enc := json.NewEncoder(env.Stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return writeJSON(env.Stdout, out)
 }
