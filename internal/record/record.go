@@ -137,7 +137,11 @@ func (s *Service) Meetings(ctx context.Context, d [2]string, asOf time.Time, lk 
 	if err != nil {
 		return nil, err
 	}
-	return analytics.ApplyMeetingCorrections(analytics.Meetings(lk.Reports(events), lk.Side), cs), nil
+	return meetingsOf(lk.Reports(events), cs, lk), nil
+}
+
+func meetingsOf(reports []analytics.Report, cs []dyad.Correction, lk *Lookup) []analytics.Meeting {
+	return analytics.ApplyMeetingCorrections(analytics.Meetings(reports, lk.Side), cs)
 }
 
 // Channels computes the state of the dyad's channels as of asOf (zero: no
@@ -157,15 +161,19 @@ func (s *Service) Channels(ctx context.Context, d [2]string, asOf time.Time, lk 
 	if err != nil {
 		return nil, err
 	}
+	return s.channelsOf(ctx, d, asOf, lk.Reports(events), cs, lk), nil
+}
+
+func (s *Service) channelsOf(ctx context.Context, d [2]string, asOf time.Time, reports []analytics.Report, cs []dyad.Correction, lk *Lookup) []analytics.ChannelState {
 	var chs []analytics.Channel
 	for _, ch := range s.Settings.Registry {
 		if ch.Dyad == d || ch.Dyad == [2]string{d[1], d[0]} {
 			chs = append(chs, ch)
 		}
 	}
-	states := analytics.ChannelStates(chs, lk.Reports(events), asOf)
+	states := analytics.ChannelStates(chs, reports, asOf)
 	s.leadReasons(ctx, lk, states)
-	return analytics.ApplyChannelCorrections(states, cs), nil
+	return analytics.ApplyChannelCorrections(states, cs)
 }
 
 // leadReasons fills in, for suspensions and cancellations that state no
@@ -355,11 +363,8 @@ func (s *Service) Brief(ctx context.Context, d [2]string, from, to time.Time) (*
 		return nil, err
 	}
 	reports := lk.Reports(events)
-	meetings, err := s.Meetings(ctx, d, to, lk)
-	if err != nil {
-		return nil, err
-	}
-	channels, err := s.Channels(ctx, d, to, lk)
+	// Channels are often acted on by one side alone: they read every event.
+	all, err := s.Events(ctx, dyad.EventFilter{To: &to}, cs)
 	if err != nil {
 		return nil, err
 	}
@@ -369,8 +374,8 @@ func (s *Service) Brief(ctx context.Context, d [2]string, from, to time.Time) (*
 	}
 	in := &brief.Input{
 		Dyad: d, From: from, To: to,
-		Meetings:  meetings,
-		Channels:  channels,
+		Meetings:  meetingsOf(reports, cs, lk),
+		Channels:  s.channelsOf(ctx, d, to, lk.Reports(all), cs, lk),
 		Commits:   analytics.ApplyCommitmentCorrections(analytics.Commitments(reports, to), cs),
 		Index:     analytics.ComputeIndex(events, d, analytics.Month, from.AddDate(0, -3, 0), to, s.Settings.Weights),
 		Reports:   reports,
