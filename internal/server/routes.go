@@ -1,6 +1,9 @@
 package server
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // A Route is one endpoint of the API: its method, its ServeMux path pattern
 // and what it returns. The OpenAPI document describes exactly these.
@@ -46,6 +49,11 @@ func (s *Server) routes() http.Handler {
 		mux.HandleFunc(rt.Method+" "+rt.Pattern, rt.handler)
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Everything outside the API is the dashboard's, when there is one.
+		if s.UI != nil && r.URL.Path != "/api" && !strings.HasPrefix(r.URL.Path, "/api/") {
+			s.UI.ServeHTTP(w, r)
+			return
+		}
 		h, pattern := mux.Handler(r)
 		if pattern != "" {
 			mux.ServeHTTP(w, r)

@@ -81,6 +81,9 @@ type Server struct {
 	Search    Searcher
 	Record    Record
 	Logger    *slog.Logger
+	// UI, when set, serves every path outside /api/ (the dashboard), behind
+	// the same access log, body limit and gzip as the API.
+	UI http.Handler
 
 	ln  net.Listener
 	srv *http.Server
