@@ -47,7 +47,7 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) (err error) {
 		Addr:      c.Addr,
 		Documents: ds,
 		Events:    sqlite.NewEventService(svc.DB),
-		Search:    searcher{ds},
+		Search:    ds,
 		Record:    recordAdapter{svc},
 		Logger:    slog.New(slog.NewJSONHandler(c.Env.Stderr, nil)),
 	}
@@ -59,21 +59,6 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) (err error) {
 		c.Ready(s.URL())
 	}
 	return s.Run(ctx)
-}
-
-// searcher adapts sqlite's search to the server's Hit.
-type searcher struct{ ds *sqlite.DocumentService }
-
-func (s searcher) Search(ctx context.Context, q string, limit int) ([]server.Hit, error) {
-	hits, err := s.ds.Search(ctx, q, limit)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]server.Hit, len(hits))
-	for i, h := range hits {
-		out[i] = server.Hit{DocID: h.DocID, Sentence: h.Sentence, Span: h.Span, Snippet: h.Snippet, Source: h.Source, Title: h.Title, Date: h.Date}
-	}
-	return out, nil
 }
 
 // recordAdapter gives the server the record service, one lookup per call.

@@ -39,20 +39,9 @@ type DocumentFinder interface {
 	FindSentences(ctx context.Context, docID int64) ([]dyad.Sentence, error)
 }
 
-// A Hit is a sentence found by a full-text search.
-type Hit struct {
-	DocID    int64     `json:"doc_id"`
-	Sentence int       `json:"sentence"`
-	Span     dyad.Span `json:"span"`
-	Snippet  string    `json:"snippet"`
-	Source   string    `json:"source"`
-	Title    string    `json:"title,omitempty"`
-	Date     time.Time `json:"date,omitzero"`
-}
-
 // Searcher runs full-text searches over stored sentences.
 type Searcher interface {
-	Search(ctx context.Context, query string, limit int) ([]Hit, error)
+	Search(ctx context.Context, query string, limit int) ([]dyad.Hit, error)
 }
 
 // Record computes the analyst's record: the record.Service seen from the

@@ -71,8 +71,8 @@ func (s *store) FindEvents(_ context.Context, f dyad.EventFilter) ([]*dyad.Event
 	}
 	return out, total, nil
 }
-func (s *store) Search(context.Context, string, int) ([]server.Hit, error) { return nil, nil }
-func (s *store) Lookup(context.Context) export.Lookup                      { return nil }
+func (s *store) Search(context.Context, string, int) ([]dyad.Hit, error) { return nil, nil }
+func (s *store) Lookup(context.Context) export.Lookup                    { return nil }
 func (s *store) Meetings(context.Context, [2]string, time.Time) ([]analytics.Meeting, error) {
 	return nil, s.fail
 }

@@ -6,17 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/dyad-dev/dyad"
-)
-
-// Snippet highlight marks: Hit.Snippet wraps each matched term in them.
-const (
-	SnippetStart = "«"
-	SnippetEnd   = "»"
 )
 
 // DefaultSearchLimit is the number of hits Search returns when asked for
@@ -29,17 +22,6 @@ const DefaultSearchLimit = 50
 // deleting it.
 const hanSep = '\u200B'
 
-// A Hit is a sentence that matches a search.
-type Hit struct {
-	DocID    int64
-	Sentence int       // index of the sentence in its document
-	Span     dyad.Span // the sentence's span in the document's Text
-	Snippet  string    // part of the sentence, matches between SnippetStart and SnippetEnd
-	Source   string
-	Title    string
-	Date     time.Time // the document's date; zero when unknown
-}
-
 // Search returns up to limit sentences that match query, best first (bm25),
 // ties by document and sentence.
 //
@@ -49,7 +31,7 @@ type Hit struct {
 // phrase, not a syntax error. Otherwise query is FTS5 syntax as written,
 // and a malformed one is an EINVALID error. Chinese works in both: a run of
 // Han characters matches as a phrase.
-func (s *DocumentService) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
+func (s *DocumentService) Search(ctx context.Context, query string, limit int) ([]dyad.Hit, error) {
 	match := matchQuery(query)
 	if match == "" {
 		return nil, dyad.Errorf(dyad.EINVALID, "Search query required.")
@@ -72,14 +54,14 @@ func (s *DocumentService) Search(ctx context.Context, query string, limit int) (
 		JOIN documents d ON d.id = f.doc_id
 		WHERE sentences_fts MATCH ?
 		ORDER BY f.rank, f.doc_id, f.idx
-		LIMIT ?`, SnippetStart, SnippetEnd, match, limit)
+		LIMIT ?`, dyad.SnippetStart, dyad.SnippetEnd, match, limit)
 	if err != nil {
 		return nil, searchError(query, err)
 	}
 	defer rows.Close()
-	var hits []Hit
+	var hits []dyad.Hit
 	for rows.Next() {
-		var h Hit
+		var h dyad.Hit
 		var date sql.NullString
 		if err := rows.Scan(&h.DocID, &h.Sentence, &h.Span.Start, &h.Span.End, &h.Snippet, &h.Source, &h.Title, &date); err != nil {
 			return nil, searchError(query, err)

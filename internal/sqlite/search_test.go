@@ -66,8 +66,8 @@ func TestDocumentService_Search(t *testing.T) {
 			t.Fatalf("Search(王毅) = %v, %v; want one hit", hits, err)
 		}
 		h := hits[0]
-		want := sqlite.Hit{DocID: zh.Doc.ID, Sentence: 1, Span: zh.Sentences[1].Span,
-			Snippet: sqlite.SnippetStart + "王毅" + sqlite.SnippetEnd + "会见布林肯。",
+		want := dyad.Hit{DocID: zh.Doc.ID, Sentence: 1, Span: zh.Sentences[1].Span,
+			Snippet: dyad.SnippetStart + "王毅" + dyad.SnippetEnd + "会见布林肯。",
 			Source:  "zh.txt", Title: zh.Doc.Title, Date: docDate}
 		if h != want {
 			t.Errorf("Search(王毅) = %+v, want %+v", h, want)
