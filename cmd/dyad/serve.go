@@ -51,6 +51,13 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) (err error) {
 		Record:    recordAdapter{svc},
 		Logger:    slog.New(slog.NewJSONHandler(c.Env.Stderr, nil)),
 	}
+	d, err := parseDyad(DefaultDyad)
+	if err != nil {
+		return err
+	}
+	if s.UI, err = newDashboard(svc, d, nil, s.Logger); err != nil {
+		return err
+	}
 	if err := s.Open(); err != nil {
 		return err
 	}
