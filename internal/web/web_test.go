@@ -80,7 +80,9 @@ func (f *fake) FindDocumentByID(_ context.Context, id int64) (*dyad.Document, er
 func (f *fake) FindDocuments(_ context.Context, _ dyad.DocumentFilter) ([]*dyad.Document, int, error) {
 	return f.docs, len(f.docs), nil
 }
-func (f *fake) FindSentences(_ context.Context, id int64) ([]dyad.Sentence, error) { return f.sents[id], nil }
+func (f *fake) FindSentences(_ context.Context, id int64) ([]dyad.Sentence, error) {
+	return f.sents[id], nil
+}
 func (f *fake) FindEventByID(_ context.Context, id int64) (*dyad.Event, error) {
 	for _, e := range f.events {
 		if e.ID == id {
