@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/dyad-dev/dyad"
+	"github.com/dyad-dev/dyad/internal/correction"
 	"github.com/dyad-dev/dyad/internal/sqlite"
 )
 
@@ -43,7 +44,7 @@ func (c *CorrectCommand) Run(ctx context.Context, args []string) (err error) {
 		return dyad.Errorf(dyad.EINVALID, "correct needs KIND KEY FIELD VALUE, got %d arguments", fs.NArg())
 	}
 	corr := &dyad.Correction{Kind: fs.Arg(0), Key: fs.Arg(1), Field: fs.Arg(2), Value: fs.Arg(3), Note: c.Note, Author: c.Author}
-	if err := checkCorrectionValue(corr); err != nil {
+	if err := correction.Check(corr); err != nil {
 		return err
 	}
 	db, err := openDB(c.DB, false)
@@ -55,21 +56,6 @@ func (c *CorrectCommand) Run(ctx context.Context, args []string) (err error) {
 		return err
 	}
 	fmt.Fprintf(c.Env.Stdout, "correction %d: %s %s: %s = %q by %s\n", corr.ID, corr.Kind, corr.Key, corr.Field, corr.Value, corr.Author)
-	return nil
-}
-
-// checkCorrectionValue refuses values the field cannot take.
-func checkCorrectionValue(c *dyad.Correction) error {
-	switch {
-	case c.Field == "since" || c.Field == "deadline" || c.Field == "date":
-		if _, err := parseDate(c.Field, c.Value); err != nil {
-			return err
-		}
-	case c.Kind == dyad.CorrectEvent && c.Field == "status":
-		if !dyad.ValidStatus(dyad.Status(c.Value)) {
-			return dyad.Errorf(dyad.EINVALID, "invalid status %q: want one of %s", c.Value, statusList())
-		}
-	}
 	return nil
 }
 

@@ -89,6 +89,7 @@ Commands:
 	eval      score the coder on a gold-standard suite (plover, petr, tabari, dyad)
 	dict      check dictionary files; explain how a sentence is coded
 	serve     serve the JSON API (/api/v1/) on a loopback address
+	token     create, list and revoke the API tokens that server writes need
 	version   print the version
 
 Run 'dyad <command> -h' for a command's flags.
@@ -144,6 +145,8 @@ func run(ctx context.Context, args []string, env *Env) error {
 		return (&DictCommand{Env: env}).Run(ctx, rest)
 	case "serve":
 		return (&ServeCommand{Env: env}).Run(ctx, rest)
+	case "token":
+		return (&TokenCommand{Env: env}).Run(ctx, rest)
 	case "version":
 		fmt.Fprintln(env.Stdout, "dyad", version)
 		return nil

@@ -19,8 +19,9 @@ type Route struct {
 // test checks the document against them.
 func (s *Server) Routes() []Route {
 	return []Route{
-		{"GET", "/api/v1/openapi.json", "This API's OpenAPI 3 description.", s.handleOpenAPI},
-		{"GET", "/api/v1/documents", "Stored documents, newest first (limit, offset).", s.handleDocuments},
+		{"GET", openAPIPath, "This API's OpenAPI 3 description.", s.handleOpenAPI},
+		{"GET", documentsPath, "Stored documents, newest first (limit, offset).", s.handleDocuments},
+		{"POST", documentsPath, "Ingest documents in the background (url, text or file upload); 202 with the job.", s.handleDocumentsPost},
 		{"GET", "/api/v1/documents/{id}", "One document with its text and sentences.", s.handleDocument},
 		{"GET", "/api/v1/events", "Events by id, filtered, with a cursor (after, limit).", s.handleEvents},
 		{"GET", "/api/v1/events/{id}", "One event with its reports.", s.handleEvent},
@@ -32,13 +33,19 @@ func (s *Server) Routes() []Route {
 		{"GET", "/api/v1/compare", "Two documents compared (a, b) or a meeting's readouts (meeting).", s.handleCompare},
 		{"GET", "/api/v1/index", "The relations index (by, from, to, explain).", s.handleIndex},
 		{"GET", "/api/v1/brief", "The brief for a period (from, to, format=md|html).", s.handleBrief},
+		{"GET", "/api/v1/actors", "Actor codes of stored events with their counts (q, limit).", s.handleActors},
+		{"GET", ingestsPath, "Ingest jobs, newest first.", s.handleIngests},
+		{"GET", ingestsPath + "/{id}", "One ingest job and its progress.", s.handleIngest},
+		{"GET", "/api/v1/corrections", "Analysts' corrections, oldest first (kind).", s.handleCorrections},
+		{"POST", "/api/v1/corrections", "Store a correction; its author is the token's name.", s.handleCorrectionsPost},
 	}
 }
 
 // Handler returns the server's HTTP handler: the routes wrapped in access
-// logging, the body limit and gzip.
+// logging, the body limits and gzip. Writes, and reads when
+// ReadTokenRequired is set, need an API token.
 func (s *Server) Handler() http.Handler {
-	return s.logAccess(s.limitBody(gzipped(s.routes())))
+	return s.logAccess(s.limitBodies(gzipped(s.routes())))
 }
 
 // routes registers every Route on a ServeMux. Requests that match no route
@@ -46,7 +53,7 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	for _, rt := range s.Routes() {
-		mux.HandleFunc(rt.Method+" "+rt.Pattern, rt.handler)
+		mux.HandleFunc(rt.Method+" "+rt.Pattern, s.guard(rt))
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// Everything outside the API is the dashboard's, when there is one.

@@ -1,7 +1,9 @@
-// Package server serves the dyad record over HTTP: a read-only JSON API
-// under /api/v1/ with its OpenAPI description, access logs, gzip, ETags and
-// request limits. It speaks to the store through small interfaces it
-// declares itself; cmd/dyad wires the concrete services into them.
+// Package server serves the dyad record over HTTP: a JSON API under
+// /api/v1/ with its OpenAPI description, access logs, gzip, ETags and
+// request limits. Reads are open unless configured otherwise; writes
+// (background ingest jobs, corrections) need an API token. It speaks to the
+// store through small interfaces it declares itself; cmd/dyad wires the
+// concrete services into them.
 package server
 
 import (
@@ -11,6 +13,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/dyad-dev/dyad"
@@ -65,17 +68,36 @@ type Server struct {
 	// ShutdownTimeout bounds the graceful shutdown; DefaultShutdownTimeout when 0.
 	ShutdownTimeout time.Duration
 
+	// MaxUploadBytes is the body limit of POST /api/v1/documents, which
+	// carries files; DefaultMaxUploadBytes when 0.
+	MaxUploadBytes int64
+	// ReadTokenRequired makes reads need an API token too; writes always
+	// do. The OpenAPI document stays open.
+	ReadTokenRequired bool
+
 	Documents DocumentFinder
 	Events    EventFinder
 	Search    Searcher
 	Record    Record
-	Logger    *slog.Logger
+	// Tokens checks API tokens; without it every write is refused.
+	Tokens Authenticator
+	// Ingester runs ingest jobs, one at a time, in a worker that Run
+	// starts and stops.
+	Ingester    Ingester
+	Corrections CorrectionStore
+	Actors      ActorFinder
+	Logger      *slog.Logger
+	// Now stamps ingest jobs; time.Now when nil.
+	Now func() time.Time
 	// UI, when set, serves every path outside /api/ (the dashboard), behind
 	// the same access log, body limit and gzip as the API.
 	UI http.Handler
 
 	ln  net.Listener
 	srv *http.Server
+
+	jobsOnce sync.Once
+	jobs     *jobQueue
 }
 
 // Open listens on s.Addr. Use ":0" or "127.0.0.1:0" for a free port and
@@ -115,10 +137,21 @@ func (s *Server) URL() string {
 // Run serves until ctx is cancelled, then shuts down gracefully: it stops
 // accepting connections and waits up to ShutdownTimeout for requests in
 // flight. It returns nil after a clean shutdown.
+//
+// Run also runs the ingest worker, which takes queued jobs one at a time.
+// When ctx is cancelled the running job is interrupted (what it stored so
+// far stays) and Run waits for the worker before it returns.
 func (s *Server) Run(ctx context.Context) error {
 	if s.srv == nil {
 		return errors.New("server: Run before Open")
 	}
+	jctx, stopJobs := context.WithCancel(ctx)
+	var workers sync.WaitGroup
+	workers.Go(func() { s.runJobs(jctx) })
+	defer func() {
+		stopJobs()
+		workers.Wait()
+	}()
 	errc := make(chan error, 1)
 	go func() { errc <- s.srv.Serve(s.ln) }()
 	select {

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -22,14 +23,18 @@ import (
 	"github.com/dyad-dev/dyad/internal/server"
 )
 
-// store is an in-memory fake of every interface the server reads.
+// store is an in-memory fake of every interface the server reads. Its
+// documents may be added by the ingester fake while reads run.
 type store struct {
+	mu     sync.Mutex
 	docs   []*dyad.Document
 	events []*dyad.Event
 	fail   error // returned by Meetings
 }
 
 func (s *store) FindDocumentByID(_ context.Context, id int64) (*dyad.Document, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	for _, d := range s.docs {
 		if d.ID == id {
 			return d, nil
@@ -38,7 +43,9 @@ func (s *store) FindDocumentByID(_ context.Context, id int64) (*dyad.Document, e
 	return nil, dyad.Errorf(dyad.ENOTFOUND, "Document %d not found.", id)
 }
 func (s *store) FindDocuments(_ context.Context, f dyad.DocumentFilter) ([]*dyad.Document, int, error) {
-	return s.docs, len(s.docs), nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.docs), len(s.docs), nil
 }
 func (s *store) FindSentences(context.Context, int64) ([]dyad.Sentence, error) { return nil, nil }
 func (s *store) FindEventByID(_ context.Context, id int64) (*dyad.Event, error) {
@@ -96,8 +103,14 @@ func (s *store) Brief(context.Context, [2]string, time.Time, time.Time) (*brief.
 // start runs a server over st on a free loopback port.
 func start(t *testing.T, st *store, logs io.Writer) string {
 	t.Helper()
-	s := &server.Server{Addr: "127.0.0.1:0", MaxBodyBytes: 1024, Documents: st, Events: st, Search: st, Record: st,
-		Logger: slog.New(slog.NewTextHandler(logs, nil))}
+	return startServer(t, &server.Server{MaxBodyBytes: 1024, Documents: st, Events: st, Search: st, Record: st,
+		Logger: slog.New(slog.NewTextHandler(logs, nil))})
+}
+
+// startServer runs s on a free loopback port until the test ends.
+func startServer(t *testing.T, s *server.Server) string {
+	t.Helper()
+	s.Addr = "127.0.0.1:0"
 	if err := s.Open(); err != nil {
 		t.Fatal(err)
 	}

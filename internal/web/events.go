@@ -63,11 +63,3 @@ func newEventRow(ev *dyad.Event, lk export.Lookup) eventRow {
 	}
 	return r
 }
-
-func eventRows(events []*dyad.Event, lk export.Lookup) []eventRow {
-	out := make([]eventRow, len(events))
-	for i, ev := range events {
-		out[i] = newEventRow(ev, lk)
-	}
-	return out
-}
