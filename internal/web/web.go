@@ -119,7 +119,7 @@ func (d *Dashboard) Handler() (http.Handler, error) {
 		return nil, fmt.Errorf("web: static files: %w", err)
 	}
 	mux := http.NewServeMux()
-	mux.Handle("GET /static/", http.StripPrefix("/static/", staticFiles(http.FileServerFS(static))))
+	mux.Handle("GET /static/{file}", http.StripPrefix("/static/", staticFiles(http.FileServerFS(static))))
 	for _, rt := range []struct {
 		pattern string
 		h       func(*http.Request) (string, any, error)
