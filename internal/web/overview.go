@@ -13,9 +13,11 @@ import (
 
 // Chart geometry, in SVG user units.
 const (
-	chartW, chartH                 = 900, 380
-	chartL, chartR, chartT, chartB = 56, 150, 20, 80
-	scoreMax                       = 9.0 // the state score runs from −9 to +9
+	chartW, chartH         = 900, 520
+	chartL, chartR, chartT = 56, 150, 20
+	stateBottom            = 300      // the state score panel ends here
+	flowTop, flowBottom    = 336, 456 // the cooperation/conflict panel
+	scoreMax               = 9.0      // the state score runs from −9 to +9
 )
 
 // A chartBand is one background stripe of the state score.
@@ -54,6 +56,14 @@ type chartColumn struct {
 	Events    int
 }
 
+// A bar is one period's cooperation (up) or conflict (down) in one
+// direction.
+type bar struct {
+	X, Y, W, H float64
+	Class      string
+	Title      string
+}
+
 // A tick is a labelled value on the score axis.
 type tick struct {
 	Y, TextY float64
@@ -74,6 +84,12 @@ type chartView struct {
 	Series                         []chartSeries
 	Columns                        []chartColumn
 	Legend                         []legendEntry
+	// The flows panel under the state score: both axes of the index,
+	// cooperation up and conflict down from a zero line.
+	Bars                          []bar
+	FlowTop, FlowZero, FlowBottom float64
+	FlowMax                       string
+	ColumnH                       float64
 	// Derived positions, so the template does no arithmetic.
 	PlotW, PlotH, BandLabelX, TickX, XLabelY float64
 }
@@ -167,7 +183,8 @@ func periodRows(idx *analytics.Index, dy [2]string, from, to time.Time) []period
 }
 
 func layoutChart(idx *analytics.Index, rows []periodRow) *chartView {
-	c := &chartView{W: chartW, H: chartH, Left: chartL, Right: chartW - chartR, Top: chartT, Bottom: chartH - chartB}
+	c := &chartView{W: chartW, H: chartH, Left: chartL, Right: chartW - chartR, Top: chartT, Bottom: stateBottom,
+		FlowTop: flowTop, FlowZero: (flowTop + flowBottom) / 2, FlowBottom: flowBottom, ColumnH: flowBottom - chartT}
 	plotW, plotH := c.Right-c.Left, c.Bottom-c.Top
 	c.PlotW, c.PlotH, c.BandLabelX, c.TickX, c.XLabelY = plotW, plotH, c.Right+6, c.Left-8, c.Bottom+18
 	y := func(v float64) float64 {
@@ -211,10 +228,45 @@ func layoutChart(idx *analytics.Index, rows []periodRow) *chartView {
 		}
 		cs.Path = path.String()
 		c.Series = append(c.Series, cs)
-		ly := c.Bottom + 40 + 16*float64(s)
+		ly := c.FlowBottom + 24 + 16*float64(s)
 		c.Legend = append(c.Legend, legendEntry{Name: cs.Name, Class: cs.Class, X1: c.Left, X2: c.Left + 24, Y: ly, TextX: c.Left + 30, TextY: ly + 4})
 	}
+	layoutFlows(c, idx, rows, colW)
 	return c
+}
+
+// layoutFlows draws each period's cooperation and conflict, per
+// direction, scaled to the largest of all.
+func layoutFlows(c *chartView, idx *analytics.Index, rows []periodRow, colW float64) {
+	top := 0.0
+	for _, row := range rows {
+		for _, pt := range row.Cells {
+			top = math.Max(top, math.Max(pt.Cooperation, pt.Conflict))
+		}
+	}
+	if top == 0 {
+		top = 1
+	}
+	c.FlowMax = fmt.Sprintf("%.0f", top)
+	half := c.FlowZero - c.FlowTop
+	w := round1(math.Max(1, colW*0.18))
+	for i, row := range rows {
+		for s, pt := range row.Cells {
+			x := round1(c.Left + colW*(float64(i)+0.5) + (float64(s)-1)*w - 1 + 2*float64(s))
+			name := idx.Series[s].From + " → " + idx.Series[s].To
+			class := string(rune('a' + s))
+			if pt.Cooperation > 0 {
+				h := round1(half * pt.Cooperation / top)
+				c.Bars = append(c.Bars, bar{X: x, Y: round1(c.FlowZero - h), W: w, H: h, Class: "coop flow-" + class,
+					Title: fmt.Sprintf("%s %s: cooperation %.1f", name, row.Label, pt.Cooperation)})
+			}
+			if pt.Conflict > 0 {
+				h := round1(half * pt.Conflict / top)
+				c.Bars = append(c.Bars, bar{X: x, Y: c.FlowZero, W: w, H: h, Class: "conflict flow-" + class,
+					Title: fmt.Sprintf("%s %s: conflict %.1f", name, row.Label, pt.Conflict)})
+			}
+		}
+	}
 }
 
 func round1(v float64) float64 { return math.Round(v*10) / 10 }
