@@ -7,12 +7,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing/fstest"
 
 	"github.com/dyad-dev/dyad"
 	"github.com/dyad-dev/dyad/internal/actors"
 	"github.com/dyad-dev/dyad/internal/coding"
 	"github.com/dyad-dev/dyad/internal/eval"
+	"github.com/dyad-dev/dyad/internal/pipeline"
 )
 
 // EvalCommand runs an evaluation suite and prints its scores.
@@ -74,6 +76,15 @@ func runSuite(name, path string) (*eval.Report, error) {
 	// promise is AGREE, a refusal REJECT): score dyad's events in that
 	// view. TABARI and PETRARCH code the act itself, and dyad's own suites
 	// score statuses directly.
+	if name == "tabari" {
+		k, diags, err := suiteKnowledge(nil, dicts)
+		if err != nil {
+			return nil, err
+		}
+		rep := s.Run(&tabariCoder{k: k, analyzers: map[string]*pipeline.Analyzer{}})
+		rep.Diagnostics = append(rep.Diagnostics, diags...)
+		return rep, nil
+	}
 	cd, diags, err := suiteCoder(dicts, name == "plover")
 	if err != nil {
 		return nil, err
@@ -192,6 +203,8 @@ func suiteKnowledge(extra []string, d eval.Dictionaries) (*Knowledge, []dyad.Dia
 	fsys := os.DirFS(d.Dir)
 	if len(d.Actors)+len(d.Agents) > 0 {
 		l := actors.NewLoader()
+		// TABARI reads a phrase without a trailing '_' as a stem.
+		l.Stems = d.VerbSyntax == "tabari"
 		for _, n := range d.Actors {
 			if err := addDict(fsys, n, l.AddPhoenix); err != nil {
 				return nil, nil, err
@@ -228,7 +241,63 @@ func suiteKnowledge(extra []string, d eval.Dictionaries) (*Knowledge, []dyad.Dia
 		cd.Verbs = v
 		k.Coder = &cd
 	}
+	if d.VerbSyntax == "tabari" {
+		// A TABARI project: TABARI's engine rules, as its options file
+		// sets them.
+		opts := coding.NewTABARIOptions()
+		if d.Options != "" {
+			data, err := fs.ReadFile(fsys, d.Options)
+			if err != nil {
+				diags = append(diags, dyad.Diagnostic{Source: d.Options, Msg: "options file: " + unwrapPath(err) + "; TABARI's defaults apply"})
+			}
+			for i, line := range strings.Split(string(data), "\n") {
+				if err := opts.ApplyTABARI(line); err != nil {
+					diags = append(diags, dyad.Diagnostic{Source: d.Options, Line: i + 1, Msg: dyad.ErrorMessage(err)})
+				}
+			}
+		}
+		withTABARIOptions(k, opts)
+	}
 	return k, diags, nil
+}
+
+// withTABARIOptions sets k's coder and actor tagger to TABARI's rules
+// under opts, sharing the dictionaries.
+func withTABARIOptions(k *Knowledge, opts coding.Options) {
+	cd := *k.Coder
+	cd.Options = opts
+	k.Coder = &cd
+	k.Actors = k.Actors.With(actors.Options{TABARIAgents: true, ConvertAgents: opts.ConvertAgents})
+}
+
+// A tabariCoder codes the records of a TABARI suite under the options its
+// OPTION records set, with one analyzer per set of options met.
+type tabariCoder struct {
+	k         *Knowledge
+	analyzers map[string]*pipeline.Analyzer
+}
+
+// Code codes doc under the project's options.
+func (c *tabariCoder) Code(doc *dyad.Document) []dyad.Event {
+	return c.CodeTABARI(doc, nil)
+}
+
+// CodeTABARI codes doc under the project's options changed by options,
+// in order. An option line that cannot be read is ignored.
+func (c *tabariCoder) CodeTABARI(doc *dyad.Document, options []string) []dyad.Event {
+	key := strings.Join(options, "\n")
+	an, ok := c.analyzers[key]
+	if !ok {
+		k := *c.k
+		opts := k.Coder.Options
+		for _, o := range options {
+			_ = opts.ApplyTABARI(o) // unreadable: as TABARI, keep the previous setting
+		}
+		withTABARIOptions(&k, opts)
+		an = newAnalyzer(&k, [2]string{"USA", "CHN"})
+		c.analyzers[key] = an
+	}
+	return an.Analyze(doc).Events
 }
 
 // addDict reads the dictionary name from fsys into add.

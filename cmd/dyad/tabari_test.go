@@ -105,7 +105,9 @@ func TestCode_TABARIInOut(t *testing.T) {
 // with TABARI and with ordinary input.
 func TestCode_TABARIProject(t *testing.T) {
 	project := shared.Path(t, "peers/tabari/Validate.project")
-	in := "240322 FIC-01\nGondor condemned Osgiliath.\n\n240323 FIC-02\nArnor praised Gondor.\n"
+	// TABARI codes no sentence of fewer than eight words.
+	in := "240322 FIC-01\nGondor condemned Osgiliath on Monday over the raid on its border posts.\n\n" +
+		"240323 FIC-02\nArnor praised Gondor on Tuesday for its help during the long winter.\n"
 	out, stderr, err := runCmd(t, in, "code", "--in", "tabari", "--out", "tabari", "--project", project, "-")
 	if err != nil {
 		t.Fatalf("code = %v\n%s", err, stderr)
@@ -129,7 +131,7 @@ func TestCode_TABARIProject(t *testing.T) {
 		t.Errorf("without --project the fictional actors are not known: %v\n%s", err, out)
 	}
 
-	out, _, err = runCmd(t, "date: 2024-03-22\n\nGondor condemned Osgiliath.\n", "code", "--project", project, "-")
+	out, _, err = runCmd(t, "date: 2024-03-22\n\nGondor condemned Osgiliath on Monday over the raid on its border posts.\n", "code", "--project", project, "-")
 	if err != nil || !strings.Contains(out, `"code":"GON"`) {
 		t.Errorf("code --project on a text document = %v\n%s", err, out)
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/dyad-dev/dyad"
 )
 
 // An agent is a common noun that composes with an actor: "OFFICIAL [~GOV]"
@@ -161,4 +163,114 @@ func expandMarkers(p string, subst map[string][]string) []string {
 		out = append(out, expandMarkers(p[:i]+v+p[i+j+2:], subst)...)
 	}
 	return out
+}
+
+// Options change how a Dictionary tags. The zero value is dyad's default;
+// the TABARI rules are for coding with a TABARI project's dictionaries.
+type Options struct {
+	// TABARIAgents applies TABARI's agent rules (its manual, §5.4): an
+	// agent composes with any actor, not only a state ("Ithilen's
+	// president" is ITHGOVPRS where ITH is a group), when it stands right
+	// after the actor, right before it ("President Romendacil") or before
+	// OF or IN and the actor ("the ambassadors of Arnor"); FORMER before
+	// the actor or the agent makes the agent an elite (ELI); and a name of
+	// the same actor right after "actor agent" belongs to the mention
+	// ("Bree Prime Minister Romendacil" is one BREGOV).
+	TABARIAgents bool
+	// ConvertAgents makes an agent with no actor an actor of its own, coded
+	// by the agent code with its connector ("guerrillas" is "~REB"), as
+	// TABARI's SET: CONVERT AGENTS = TRUE does.
+	ConvertAgents bool
+}
+
+// With returns a copy of d that tags with options o. d is not changed, and
+// both share their read-only tables.
+func (d *Dictionary) With(o Options) *Dictionary {
+	c := *d
+	c.opts = o
+	return &c
+}
+
+// Options returns the options d tags with.
+func (d *Dictionary) Options() Options { return d.opts }
+
+// eliAgent is what an agent becomes after FORMER: an elite.
+var eliAgent = agent{name: "FORMER", code: "ELI"}
+
+// agentOf returns a, or the elite agent when former is set.
+func (t *DocTagger) agentOf(a *agent, former bool) *agent {
+	if former {
+		return &eliAgent
+	}
+	return a
+}
+
+// actorAt returns the code and end of the longest actor phrase with a
+// code starting at token j (any actor, not only states), or "".
+func (t *DocTagger) actorAt(s *scan, depth, j int) (string, int) {
+	best, end := "", 0
+	if j >= len(s.toks) {
+		return "", 0
+	}
+	for _, tm := range t.walk(s, depth, j) {
+		for _, h := range tm.hits {
+			var code string
+			switch h.kind {
+			case hitPhoenix:
+				code = t.d.phoenix[h.idx].resolve(s.today)
+			case hitActor:
+				code = t.d.actors[h.idx].code
+			default:
+				continue
+			}
+			if code != "" && tm.end > end {
+				best, end = code, tm.end
+			}
+		}
+	}
+	return best, end
+}
+
+// sameActorAt returns the end of an actor phrase at token j whose code
+// has the same first three letters as code, or j when there is none.
+func (t *DocTagger) sameActorAt(s *scan, depth, j int, code string) int {
+	c, end := t.actorAt(s, depth, j)
+	if c == "" || len(c) < 3 || len(code) < 3 || c[:3] != code[:3] {
+		return j
+	}
+	return end
+}
+
+// agentCands considers the mentions an agent at tokens [i, end) starts
+// under Options: the agent followed by its actor, directly or after OF
+// or IN ("President Romendacil", "the ambassadors of Arnor"), and, with
+// ConvertAgents, the agent alone.
+func (t *DocTagger) agentCands(s *scan, i, end int, h hit) {
+	a := &t.d.agents[h.idx]
+	former := i > 0 && s.toks[i-1].Norm == "FORMER"
+	if t.d.opts.TABARIAgents && end < len(s.toks) {
+		j := end
+		if w := s.toks[j].Norm; w == "OF" || w == "IN" {
+			j++
+		}
+		f := former
+		if j < len(s.toks) && s.toks[j].Norm == "FORMER" {
+			j++
+			f = true
+		}
+		if code, e := t.actorAt(s, 1, j); code != "" {
+			s.consider(cand{end: e, prio: prioAgent, rank: h.order, person: -1,
+				m:      dyad.Mention{Actor: dyad.Actor{Code: composeAgent(code, t.agentOf(a, f)), Country: countryOf(code)}, Rule: "agent", Entry: a.name},
+				entry2: a.name})
+			return
+		}
+	}
+	if t.d.opts.ConvertAgents {
+		code := "~" + a.code
+		if a.prefix {
+			code = a.code + "~"
+		}
+		s.consider(cand{end: end, prio: prioAgent, rank: h.order, person: -1,
+			m: dyad.Mention{Actor: dyad.Actor{Code: code}, Rule: "agent", Entry: a.name}})
+	}
 }

@@ -59,6 +59,7 @@ type Dictionary struct {
 	offices  []coffice
 	actors   []cactor
 	nPhrases int
+	opts     Options
 }
 
 // A cperson is a compiled person.

@@ -61,6 +61,12 @@
 //   - a country mention followed by an agent noun (Rule "agent");
 //   - Phoenix phrases (Rule "dict").
 //
+// Dictionary.With sets Options: TABARI's agent rules (an agent composes
+// with any actor, before or after it, or across OF/IN; FORMER makes it an
+// elite) and SET: CONVERT AGENTS, for coding with a TABARI project. A
+// Phoenix/TABARI phrase ending in '=' matches its words exactly, with no
+// plural.
+//
 // Pronouns ("he", "they", "the two") are not resolved. Phoenix entries for
 // people do not set Actor.Person: only dyad person blocks do. A short
 // single-word entry (three letters or fewer) does not match a word written

@@ -185,14 +185,17 @@ func splitCodes(s string) (phr, codes string) {
 
 func (l *Loader) addPhoenixPhrase(name string, n, entry int, p string) {
 	exact := strings.HasSuffix(p, "_")
-	words := l.words(strings.TrimRight(p, "_"))
+	// TABARI: a phrase ending in '=' matches its last word exactly, with
+	// no regular endings (its manual, §5.2.3).
+	bare := strings.HasSuffix(p, "=")
+	words := l.words(strings.TrimRight(p, "_="))
 	if len(words) == 0 {
 		l.diag(name, n, fmt.Sprintf("empty phrase %q", p))
 		return
 	}
 	l.phoenixPhrases = append(l.phoenixPhrases, phxPhrase{
 		entry:  int32(entry),
-		phrase: phrase{words: words, stem: !exact && l.Stems, plural: true},
+		phrase: phrase{words: words, stem: !exact && !bare && l.Stems, plural: !bare},
 	})
 }
 

@@ -174,7 +174,7 @@ func (t *DocTagger) at(s *scan, i int) {
 					c.m = dyad.Mention{Actor: dyad.Actor{Code: code, Country: countryOf(code)}, Rule: "dict", Entry: e.name}
 				}
 				s.consider(c)
-				if !state && isStateCode(code) {
+				if !state && (isStateCode(code) || d.opts.TABARIAgents && code != "") {
 					state = true
 					t.afterCountry(s, i, tm.end, code, e.name, 1)
 				}
@@ -194,6 +194,10 @@ func (t *DocTagger) at(s *scan, i int) {
 				titled = true
 			case hitBoth:
 				s.consider(cand{end: tm.end, prio: prioDyad, person: -1, m: dyad.Mention{Rule: "both", Entry: "both"}})
+			case hitAgent:
+				if d.opts.TABARIAgents || d.opts.ConvertAgents {
+					t.agentCands(s, i, tm.end, h)
+				}
 			}
 		}
 		if tm.end == i+1 && capitalized(s.text, s.toks[i]) {
@@ -220,6 +224,15 @@ func (t *DocTagger) afterCountry(s *scan, i, j int, code, entry string, depth in
 			m:      dyad.Mention{Actor: dyad.Actor{Code: code, Country: code}, Rule: "side", Entry: entry},
 			entry2: "SIDE"})
 	}
+	former := false
+	if t.d.opts.TABARIAgents {
+		// "Arnor former security officials" (the manual, §5.4.1).
+		former = i > 0 && s.toks[i-1].Norm == "FORMER"
+		if s.toks[j].Norm == "FORMER" && j+1 < len(s.toks) {
+			j++
+			former = true
+		}
+	}
 	for _, tm := range t.walk(s, depth, j) {
 		titled := false
 		for _, h := range tm.hits {
@@ -228,9 +241,15 @@ func (t *DocTagger) afterCountry(s *scan, i, j int, code, entry string, depth in
 				titled = true
 			case hitAgent:
 				a := &t.d.agents[h.idx]
-				c := composeAgent(code, a)
-				s.consider(cand{end: tm.end, prio: prioAgent, rank: h.order, person: -1,
-					m:      dyad.Mention{Actor: dyad.Actor{Code: c, Country: code}, Rule: "agent", Entry: entry},
+				c := composeAgent(code, t.agentOf(a, former))
+				end := tm.end
+				if t.d.opts.TABARIAgents {
+					// "Bree Prime Minister Romendacil": a name of the same
+					// actor after the agent is part of the mention.
+					end = t.sameActorAt(s, depth+1, end, code)
+				}
+				s.consider(cand{end: end, prio: prioAgent, rank: h.order, person: -1,
+					m:      dyad.Mention{Actor: dyad.Actor{Code: c, Country: countryOf(code)}, Rule: "agent", Entry: entry},
 					entry2: a.name})
 			}
 		}

@@ -23,6 +23,8 @@ type Coder struct {
 	Verbs    *Verbs
 	Codebook *Codebook
 	Issues   *Issues
+	// Options switch on TABARI's rules; the zero value is dyad's own.
+	Options Options
 }
 
 // Default builds a Coder from the shipped dictionaries in fsys (package
@@ -58,6 +60,8 @@ type Input struct {
 	// with no subject mention ("1. Canceling the talks.") takes Side+"GOV"
 	// as its source.
 	Side string
+
+	refs []pronounRef // per mention, under TABARI's rules: what a pronoun stands for
 }
 
 // An Explanation says how one event was coded, for `dyad dict explain`.
@@ -185,7 +189,7 @@ func (c *Coder) prepare(in *Input) *sent {
 		if w == "IF" || w == "UNLESS" {
 			s.hasIf = true
 		}
-		if barrierWords[w] && s.mentAt[q] < 0 {
+		if s.isBarrier(w) && s.mentAt[q] < 0 {
 			s.barrier[q] = true
 			// inside a compound group: not a barrier
 			if q > 0 && q+1 < n {
@@ -249,6 +253,20 @@ func (c *Coder) prepare(in *Input) *sent {
 		}
 	}
 	return s
+}
+
+// isBarrier reports whether the word w ends a clause. Under TABARI's
+// rules only conjunctions and punctuation do (its manual, §5.5.3 and
+// §7.6), and a comma that survives the removal of comma-delimited clauses
+// ends nothing.
+func (s *sent) isBarrier(w string) bool {
+	if !s.c.Options.TABARI {
+		return barrierWords[w]
+	}
+	if w == "," {
+		return s.c.Options.Comma.Off
+	}
+	return tabariBarriers[w]
 }
 
 func slice(text string, sp dyad.Span) string {
@@ -411,6 +429,18 @@ type act struct {
 func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, []Explanation) {
 	if c == nil || c.Verbs == nil || len(in.Tokens) == 0 {
 		return dst, nil
+	}
+	if c.Options.TABARI {
+		if words(in.Tokens) < c.Options.MinWords {
+			return dst, nil
+		}
+		if !c.Options.Comma.Off {
+			in = c.Options.Comma.dropCommaClauses(in)
+			if len(in.Tokens) == 0 {
+				return dst, nil
+			}
+		}
+		in = withPronouns(in)
 	}
 	s := c.prepare(in)
 	occs := s.findOccs()

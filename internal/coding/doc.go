@@ -33,6 +33,20 @@
 // match any word they begin ("RESTOR" matches RESTORE), the longest stem
 // winning, when no verb form matches the word exactly.
 //
+// A '~' after a pattern word is TABARI's connector: the word matches any
+// word it begins ("REAL~_PLEASANT" matches "really pleasant").
+//
+// # TABARI's engine rules
+//
+// Coder.Options switches on TABARI's own rules for coding with a TABARI
+// project (see Options and ApplyTABARI, which reads its .options lines):
+// a minimum sentence length; comma-delimited clauses removed before
+// coding, after which only conjunctions and punctuation end a clause;
+// pronouns standing for the first (compound) actor; only the first act of
+// each clause coded (CODE BY CLAUSE); and no event without a source and a
+// target unless DEFAULT codes are set. The zero Options keep every rule of
+// this documentation unchanged.
+//
 // Files loaded later overlay earlier ones: for a verb form listed in both,
 // the later file's block is tried first, and the earlier block only when the
 // later one has no matching pattern and a null default. Patterns of the last

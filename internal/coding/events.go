@@ -74,6 +74,13 @@ func (s *sent) twoStatesBefore(m int) (string, string) {
 }
 
 func (s *sent) groupActors(m int) []dyad.Actor {
+	if r := s.in.refs; r != nil && r[m].m >= 0 {
+		// a pronoun: what it stands for
+		if !r[m].group {
+			return s.actorsOf(int(r[m].m))
+		}
+		m = int(r[m].m)
+	}
 	var out []dyad.Actor
 	for _, k := range s.members(m) {
 		out = append(out, s.actorsOf(k)...)
@@ -460,6 +467,19 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 			srcs, srcWhy = s.groupActors(m), why
 		}
 	}
+	tabari := s.c.Options.TABARI
+	if tabari && len(srcs) == 0 && s.c.Options.DefaultSource != "" {
+		if s.c.Options.SourcePrior || mr.tgt >= 0 {
+			srcs, srcWhy = []dyad.Actor{{Code: s.c.Options.DefaultSource}}, "default source"
+		} else if m := s.objectAfter(o.end, s.n, nil); m >= 0 {
+			// TABARI is greedy: with no actor before the verb, the first
+			// one after it is the source.
+			srcs, srcWhy = s.actorsOf(m), "first actor after the verb (no DEFAULT PRIOR)"
+			mr.tgt = -1
+		} else {
+			srcs, srcWhy = []dyad.Actor{{Code: s.c.Options.DefaultSource}}, "default source"
+		}
+	}
 	if len(srcs) == 0 && s.in.Side != "" && !s.mentionBefore(a.head) {
 		side := s.in.Side
 		srcs, srcWhy = []dyad.Actor{{Text: side, Code: side + "GOV", Country: side}}, "no subject: the document's side"
@@ -531,7 +551,11 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 		}
 	}
 	tgts = tgts[:k]
-	if len(tgts) == 0 && len(srcs) >= 2 && reciprocalRoot(code) {
+	switch {
+	case len(tgts) > 0 || len(srcs) < 2 || !reciprocalRoot(code):
+	case tabari && s.c.Options.TargetAfter && s.c.Options.DefaultTarget != "":
+		// TABARI: no actor after the verb takes the default target.
+	default:
 		pairwise = true
 	}
 	// An arrival or meeting in a city of another state, with no
@@ -569,6 +593,12 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 				}
 			}
 		}
+	case len(tgts) == 0 && tabari && s.c.Options.DefaultTarget != "":
+		for _, x := range srcs {
+			add(x, &dyad.Actor{Code: s.c.Options.DefaultTarget}, code)
+		}
+	case len(tgts) == 0 && tabari:
+		// TABARI codes no event with a missing target.
 	case len(tgts) == 0:
 		for _, x := range srcs {
 			add(x, nil, code)
@@ -805,12 +835,16 @@ func (b *builder) finish() ([]dyad.Event, []Explanation) {
 			other = true
 		}
 	}
+	first := b.firstActs(mine, other)
 	// Filter in place: the write index never passes the read index.
 	evs := mine[:0]
 	var exs []Explanation
 	for i := range mine {
 		ev := mine[i]
 		if other && b.speechAt(i) {
+			continue
+		}
+		if first != nil && !first[b.clauseOf(&ev)].has(ev.Verb.Start) {
 			continue
 		}
 		ev.Key = ev.ComputeKey()
@@ -829,4 +863,56 @@ func (b *builder) finish() ([]dyad.Event, []Explanation) {
 		}
 	}
 	return b.evs[:b.base+len(evs)], exs
+}
+
+// actStart is the verb offset of the first act coded in a clause; -1
+// when none.
+type actStart int
+
+func (a actStart) has(off int) bool { return int(a) == off }
+
+// clauseOf returns the clause of ev's verb under TABARI's CODE BY rule:
+// clauses end at conjunctions that are barriers; with CODE BY SENTENCE
+// the sentence is one clause.
+func (b *builder) clauseOf(ev *dyad.Event) int {
+	s := b.s
+	if s.c.Options.CodeBy == CodeBySentence {
+		return 0
+	}
+	q := s.tokenAt(ev.Verb.Start)
+	k := 0
+	for i := 0; i < q && i < s.n; i++ {
+		if s.barrier[i] && conjunctions[s.toks[i].Norm] {
+			k++
+		}
+	}
+	return k
+}
+
+// conjunctions delimit TABARI's clauses.
+var conjunctions = map[string]bool{"AND": true, "BUT": true, "OR": true, "NOR": true}
+
+// firstActs returns, under TABARI's rules with CODE BY CLAUSE or
+// SENTENCE, the verb offset of the first act coded in each clause (TABARI
+// codes only that one), indexed by clause; nil otherwise. Statements
+// dropped for other events (other) do not count.
+func (b *builder) firstActs(mine []dyad.Event, other bool) []actStart {
+	o := &b.s.c.Options
+	if !o.TABARI || o.CodeBy == CodeAll || len(mine) < 2 {
+		return nil
+	}
+	var first []actStart
+	for i := range mine {
+		if other && b.speechAt(i) {
+			continue
+		}
+		c := b.clauseOf(&mine[i])
+		for len(first) <= c {
+			first = append(first, -1)
+		}
+		if v := mine[i].Verb.Start; first[c] < 0 || v < int(first[c]) {
+			first[c] = actStart(v)
+		}
+	}
+	return first
 }

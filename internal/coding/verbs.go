@@ -94,8 +94,11 @@ type elem struct {
 	kind  elemKind
 	word  string
 	exact bool // word followed by '_' in the dictionary: no stemming
-	syn   *synset
-	adj   bool // must immediately follow the previous element
+	// prefix: the word followed by '~' in the dictionary (TABARI's
+	// connector, "REAL~_PLEASANT") matches any word it begins.
+	prefix bool
+	syn    *synset
+	adj    bool // must immediately follow the previous element
 }
 
 type pattern struct {
@@ -443,9 +446,9 @@ func (r *reader) verbLine(s string) {
 	if !add(base) {
 		return
 	}
-	if !hasBraces && !strings.Contains(base, "+") {
+	if !strings.Contains(base, "+") {
 		switch n := strings.Count(base, "_"); {
-		case n == 0:
+		case n == 0 && !hasBraces:
 			if ws := wordNorms(base); len(ws) == 1 {
 				r.roots = append(r.roots, ws[0])
 			}
@@ -629,12 +632,13 @@ func (r *reader) pattern(body, text, code, rcode string) {
 				r.errorf("pattern %q: unsupported token %q", body, pc)
 				return
 			default:
-				toks := wordNorms(pc)
+				prefix := len(pc) > 1 && strings.HasSuffix(pc, "~")
+				toks := wordNorms(strings.TrimSuffix(pc, "~"))
 				if len(toks) == 0 {
 					continue
 				}
 				for t, w := range toks {
-					p.elems = append(p.elems, elem{kind: ekWord, word: w, adj: adj || t > 0})
+					p.elems = append(p.elems, elem{kind: ekWord, word: w, adj: adj || t > 0, prefix: prefix && t == len(toks)-1})
 					p.length += len(w)
 				}
 			}

@@ -26,6 +26,9 @@ type Dictionaries struct {
 	// syntax and must go through ConvertTABARIVerbs before loading; ""
 	// for PETRARCH-1 blocks.
 	VerbSyntax string
+	// Options is a TABARI .options file, "" when none: the engine rules
+	// of a TABARI project (coding.Options).
+	Options string
 }
 
 // Empty reports whether d names no file.

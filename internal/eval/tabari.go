@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,6 +36,19 @@ type TABARIRecord struct {
 	// Skip is why the record is not scored: "not checked" ({+++}),
 	// "complex" (-{…}), "option" (only OPTION fields), "no validation".
 	Skip string
+	// Options are the record's { OPTION: … } fields, the text after
+	// "OPTION:", in order: they change the options of the records after
+	// it.
+	Options []string
+}
+
+// A TABARICoder codes a record of a TABARI suite under the options the
+// OPTION fields of the suite have set so far: options holds their text in
+// file order, to be applied over the project's .options file. Run uses it
+// instead of Code when the Coder has it.
+type TABARICoder interface {
+	Coder
+	CodeTABARI(doc *dyad.Document, options []string) []dyad.Event
 }
 
 // TABARI validation records after the one whose ID starts with this are
@@ -78,6 +92,7 @@ func ReadTABARIProject(r io.Reader, path string) (*TABARIProject, error) {
 			p.Text = vals[0]
 		case "optionsfile":
 			p.Options = vals[0]
+			p.Dictionaries.Options = vals[0]
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -230,7 +245,10 @@ func (s *TABARISuite) fields(rec *TABARIRecord, c string) {
 		}
 		j := strings.IndexByte(c[i:], '}')
 		if j < 0 {
-			break
+			// "{ OPTION: SET: MINIMUM WORDS = 4 */": the comment's end
+			// closes the field.
+			j = len(c) - i
+			c += " "
 		}
 		complex := i > 0 && c[i-1] == '-'
 		f := strings.TrimSpace(c[i+1 : i+j])
@@ -245,6 +263,9 @@ func (s *TABARISuite) fields(rec *TABARIRecord, c string) {
 			rec.Skip = "complex"
 		case strings.HasPrefix(strings.ToUpper(f), "OPTION"):
 			options++
+			if _, o, ok := strings.Cut(f, ":"); ok {
+				rec.Options = append(rec.Options, strings.Join(strings.Fields(o), " "))
+			}
 		case squeezed == "+++":
 			if rec.Skip == "" {
 				rec.Skip = "not checked"
@@ -278,15 +299,25 @@ func (s *TABARISuite) fields(rec *TABARIRecord, c string) {
 func (s *TABARISuite) Run(c Coder) *Report {
 	t := newTally("tabari", s.Path, []string{"triple", "code"}, []string{"passed", "checked"})
 	t.r.Diagnostics = append(t.r.Diagnostics, s.Diagnostics...)
+	tc, _ := c.(TABARICoder)
+	var opts []string
 	for i := range s.Records {
 		rec := &s.Records[i]
 		if rec.Skip != "" {
 			t.r.Skipped++
+			opts = append(opts, rec.Options...)
 			continue
 		}
 		cat, _, _ := strings.Cut(rec.ID, "-")
 		doc := &dyad.Document{Source: rec.ID, Text: rec.Text, Date: rec.Date, Lang: "en", Format: "txt"}
-		evs := c.Code(doc)
+		var evs []dyad.Event
+		if tc != nil {
+			evs = tc.CodeTABARI(doc, opts[:len(opts):len(opts)])
+		} else {
+			evs = c.Code(doc)
+		}
+		// A record's own OPTION fields apply from the next record on.
+		opts = append(opts, rec.Options...)
 		found := make([]Triple, len(evs))
 		var codes, goldCodes []string
 		for j := range evs {
@@ -300,10 +331,10 @@ func (s *TABARISuite) Run(c Coder) *Report {
 		for _, g := range rec.Events {
 			goldCodes = append(goldCodes, g.Code)
 		}
-		tc := Compare(rec.Events, found)
-		t.record(cat, tc, Compare(goldCodes, codes))
+		cmp := Compare(rec.Events, found)
+		t.record(cat, cmp, Compare(goldCodes, codes))
 		t.count(cat, "checked", 1)
-		if tc.Correct == tc.Expected && tc.Correct == tc.Found {
+		if cmp.Correct == cmp.Expected && cmp.Correct == cmp.Found {
 			t.count(cat, "passed", 1)
 		}
 		_, missed, extra := Match(rec.Events, found)
@@ -378,6 +409,7 @@ func ConvertTABARIVerbsLines(data []byte) ([]byte, []int) {
 			forms = " " + strings.TrimSpace(lines[i+1])
 			i++
 		}
+		word, forms = tabariForms(word, forms)
 		fmt.Fprintf(&b, "--- %s %s ---\n%s%s %s", strings.Trim(word, "_"), code, word, forms, code)
 		if comment != "" {
 			b.WriteString(" ;" + comment)
@@ -386,4 +418,38 @@ func ConvertTABARIVerbsLines(data []byte) ([]byte, []int) {
 		from = append(from, verbLine, verbLine)
 	}
 	return []byte(b.String()), from
+}
+
+// tabariEndings are the regular verb endings TABARI adds to a verb,
+// literally, even to one that ends in '_' (its manual, §5.2.3).
+var tabariEndings = []string{"S", "ED", "ES", "EN", "ING"}
+
+// tabariForms returns the verb word and the " {FORMS}" list to write for
+// a TABARI verb and its irregular forms line (" { … }" or ""): a
+// single-word verb that ends in '_' lists its irregular forms and the
+// regular endings TABARI adds (after a final E, which the endings
+// replace); one that ends in '=' takes no endings and
+// is written with '_'. Stems and multi-word verbs are left as they are.
+func tabariForms(word, forms string) (string, string) {
+	noEnd := strings.HasSuffix(word, "=")
+	if strings.ContainsAny(word, " +") || !noEnd && !strings.HasSuffix(word, "_") {
+		return word, forms
+	}
+	root := strings.TrimRight(word, "_=")
+	if root == "" || strings.Contains(root, "_") {
+		return word, forms
+	}
+	list := strings.Fields(strings.Trim(strings.TrimSpace(forms), "{}"))
+	if !noEnd {
+		stem := root
+		if n := len(root); root[n-1] == 'E' {
+			stem = root[:n-1] // DEPLORE: DEPLORES, DEPLORED, DEPLORING
+		}
+		for _, e := range tabariEndings {
+			if f := stem + e; !slices.Contains(list, f) {
+				list = append(list, f)
+			}
+		}
+	}
+	return root + "_", " {" + strings.Join(list, " ") + "}"
 }

@@ -5,7 +5,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/dyad-dev/dyad"
 	"github.com/dyad-dev/dyad/internal/eval"
 )
 
@@ -58,5 +60,66 @@ func TestConvertTABARIVerbsLines(t *testing.T) {
 	}
 	if string(out) != string(eval.ConvertTABARIVerbs([]byte(in))) {
 		t.Error("ConvertTABARIVerbsLines and ConvertTABARIVerbs differ")
+	}
+}
+
+func TestConvertTABARIVerbs_Endings(t *testing.T) {
+	in := "DEPART_ [032]\nDEPLORE_ [122]\nBAN= [191]\nBREAK_ [1717]\n{ BROKE_ }\nRESTOR [064]\nBURN DOWN [222]\n"
+	got := string(eval.ConvertTABARIVerbs([]byte(in)))
+	want := "--- DEPART [032] ---\nDEPART_ {DEPARTS DEPARTED DEPARTES DEPARTEN DEPARTING} [032]\n" +
+		"--- DEPLORE [122] ---\nDEPLORE_ {DEPLORS DEPLORED DEPLORES DEPLOREN DEPLORING} [122]\n" +
+		"--- BAN [191] ---\nBAN_ {} [191]\n" +
+		"--- BREAK [1717] ---\nBREAK_ {BROKE_ BREAKS BREAKED BREAKES BREAKEN BREAKING} [1717]\n" +
+		"--- RESTOR [064] ---\nRESTOR [064]\n" +
+		"--- BURN DOWN [222] ---\nBURN DOWN [222]\n\n"
+	if got != want {
+		t.Errorf("ConvertTABARIVerbs(%q) =\n%s\nwant\n%s", in, got, want)
+	}
+}
+
+// optionCoder records the options each record is coded under.
+type optionCoder struct {
+	seen map[string]string
+}
+
+func (c *optionCoder) Code(doc *dyad.Document) []dyad.Event { return c.CodeTABARI(doc, nil) }
+
+func (c *optionCoder) CodeTABARI(doc *dyad.Document, options []string) []dyad.Event {
+	c.seen[doc.Source] = strings.Join(options, "; ")
+	return nil
+}
+
+// TestTABARISuite_Options checks that OPTION fields change the options of
+// the records after theirs, in file order, including a field that the
+// comment's end closes.
+func TestTABARISuite_Options(t *testing.T) {
+	text := "950101 A-01\nFirst record.\n/* {---} */\n\n" +
+		"950101 OPT-01\nSwitch.\n/* { OPTION: SET: CODE ALL }\n{ OPTION:  DEFAULT: OFF } */\n\n" +
+		"950101 A-02\nSecond record.\n/* {---}\n{ OPTION: COMMA: OFF } */\n\n" +
+		"950101 OPT-02\nSwitch again.\n/* { OPTION: SET: MINIMUM WORDS = 4  */\n\n" +
+		"950101 A-03\nThird record.\n/* {---} */\n"
+	fsys := fstest.MapFS{
+		"t.project": {Data: []byte("<textfile> t.text\n<optionsfile> t.options\n<verbsfile> t.verbs\n")},
+		"t.text":    {Data: []byte(text)},
+	}
+	s, err := eval.ReadTABARI(fsys, "t.project", "t.project")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Dictionaries.Options != "t.options" {
+		t.Errorf("Dictionaries.Options = %q, want t.options", s.Dictionaries.Options)
+	}
+	c := &optionCoder{seen: map[string]string{}}
+	rep := s.Run(c)
+	want := map[string]string{
+		"A-01": "",
+		"A-02": "SET: CODE ALL; DEFAULT: OFF",
+		"A-03": "SET: CODE ALL; DEFAULT: OFF; COMMA: OFF; SET: MINIMUM WORDS = 4",
+	}
+	if !reflect.DeepEqual(c.seen, want) {
+		t.Errorf("options seen = %q, want %q", c.seen, want)
+	}
+	if rep.Counter("checked") != 3 || rep.Counter("passed") != 3 {
+		t.Errorf("checked %d passed %d, want 3, 3", rep.Counter("checked"), rep.Counter("passed"))
 	}
 }
