@@ -140,8 +140,9 @@ func (f *fake) Meetings(context.Context, [2]string, time.Time) ([]analytics.Meet
 	ev := f.events[0]
 	return []analytics.Meeting{{ID: 1, Key: "m1", Pair: [2]string{"USA", "CHN"}, Participants: []dyad.Actor{ev.Source, *ev.Target},
 		Start: day1, End: day1, State: analytics.MeetingHeld, Place: "Beijing", Format: "visit",
-		Steps:    []analytics.Step{{Date: day1, Status: dyad.StatusOccurred, By: "Antony Blinken", Report: f.report(1)}},
-		Readouts: []analytics.Readout{{DocID: 1, Side: "USA"}, {DocID: 2, Side: "CHN"}}}}, nil
+		Steps:       []analytics.Step{{Date: day1, Status: dyad.StatusOccurred, By: "Antony Blinken", Report: f.report(1)}},
+		Readouts:    []analytics.Readout{{DocID: 1, Side: "USA"}, {DocID: 2, Side: "CHN"}},
+		Corrections: []dyad.Correction{{Kind: dyad.CorrectMeeting, Key: "m1", Field: "place", Value: "Beijing <Diaoyutai>", Author: "alice", Note: "per the Chinese readout", CreatedAt: day2}}}}, nil
 }
 
 func (f *fake) Channels(context.Context, [2]string, time.Time) ([]analytics.ChannelState, error) {
@@ -241,7 +242,7 @@ func TestPages(t *testing.T) {
 		{"event", "/events/1", 200, []string{"Event 1: 040 Consult", "Reported in 2 sentences", `href="/documents/2#s0"`}},
 		{"channels", "/channels", 200, []string{"Military Maritime Consultative Agreement talks", `class="state-active"`, `class="state-suspended"`, "after the visit", "1 channels have no event"}},
 		{"meetings", "/meetings", 200, []string{`href="/meetings/1"`, "Beijing"}},
-		{"meeting", "/meetings/1", 200, []string{"The two readouts side by side", `class="only only-b"`, "only in CHN", "Issue: talks"}},
+		{"meeting", "/meetings/1", 200, []string{"The two readouts side by side", `class="only only-b"`, "only in CHN", "Issue: talks", "set to <b>Beijing &lt;Diaoyutai&gt;</b> by alice on 2023-06-19 00:00: per the Chinese readout"}},
 		{"commitments", "/commitments", 200, []string{"pending (1)", "036 Express intent to meet", "2023-07-07"}},
 		{"commitments filtered", "/commitments?status=fulfilled", 200, []string{"No commitments with status fulfilled"}},
 		{"positions", "/positions", 200, []string{`<span class="class class-reiteration">reiteration</span>`, `class-new`, "one-china", "used in 3 of 4"}},
