@@ -2,7 +2,9 @@ package web
 
 import (
 	"net/http"
+	"time"
 
+	"github.com/dyad-dev/dyad"
 	"github.com/dyad-dev/dyad/internal/brief"
 )
 
@@ -22,11 +24,43 @@ func (d *Dashboard) brief(r *http.Request) (string, any, error) {
 	if p.err != nil {
 		return "", nil, p.err
 	}
+	if from.IsZero() || to.IsZero() {
+		var err error
+		if from, to, err = d.defaultPeriod(r, dy, from, to); err != nil {
+			return "", nil, err
+		}
+		if from.IsZero() {
+			return "brief", briefView{Dyad: dy}, nil // no events yet: the form alone
+		}
+	}
 	b, err := d.Record.Brief(r.Context(), dy, from, to)
 	if err != nil {
 		return "", nil, err
 	}
 	return "brief", briefView{Dyad: dy, From: day(from), To: day(to), Brief: b}, nil
+}
+
+// defaultPeriod completes a brief's period: a month from the given day,
+// or the calendar month of the dyad's latest event when neither is given.
+// Both are zero when the dyad has no events.
+func (d *Dashboard) defaultPeriod(r *http.Request, dy [2]string, from, to time.Time) (time.Time, time.Time, error) {
+	switch {
+	case !from.IsZero():
+		return from, from.AddDate(0, 1, -1), nil
+	case !to.IsZero():
+		return to.AddDate(0, -1, 1), to, nil
+	}
+	_, total, err := d.Events.FindEvents(r.Context(), dyad.EventFilter{Dyad: &dy, Limit: 1})
+	if err != nil || total == 0 {
+		return time.Time{}, time.Time{}, err
+	}
+	last, _, err := d.Events.FindEvents(r.Context(), dyad.EventFilter{Dyad: &dy, Offset: total - 1, Limit: 1, SkipTotal: true})
+	if err != nil || len(last) == 0 {
+		return time.Time{}, time.Time{}, err
+	}
+	t := last[0].Date
+	from = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	return from, from.AddDate(0, 1, -1), nil
 }
 
 type ingestsView struct {

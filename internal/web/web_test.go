@@ -102,7 +102,12 @@ func (f *fake) FindEvents(_ context.Context, flt dyad.EventFilter) ([]*dyad.Even
 		}
 		out = append(out, e)
 	}
-	return out, len(out), nil
+	total := len(out)
+	out = out[min(flt.Offset, total):]
+	if flt.Limit > 0 && len(out) > flt.Limit {
+		out = out[:flt.Limit]
+	}
+	return out, total, nil
 }
 
 func reportedIn(e *dyad.Event, doc int64) bool {
@@ -250,6 +255,8 @@ func TestPages(t *testing.T) {
 		{"document", "/documents/1", 200, []string{`<mark class="verb">met</mark>`, `<mark class="actor">Secretary Blinken</mark>`, `id="s1"`, `href="/events/3"`}},
 		{"document search", "/documents/1?q=taiwan", 200, []string{`<mark class="hit">Taiwan</mark>`, "1 matches"}},
 		{"search", "/search?q=urged", 200, []string{`<mark class="hit">urged</mark>`, `href="/documents/2#s1"`}},
+		{"brief default period", "/brief", 200, []string{`name="from" value="2023-07-01"`, `name="to" value="2023-07-31"`}},
+		{"brief from only", "/brief?from=2023-06-10", 200, []string{`name="to" value="2023-07-09"`}},
 		{"brief", "/brief?from=2023-06-01&to=2023-06-30", 200, []string{"What happened", `href="#n1"`, "Blinken met Wang Yi &lt;in Beijing&gt;."}},
 		{"ingests", "/ingests", 200, []string{"j1", `data-refresh="2"`, "bad.bin: binary file", `href="/documents/2"`}},
 		{"static", "/static/style.css", 200, []string{".doctext"}},
