@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -25,11 +26,17 @@ const defaultA, defaultB = "USA", "CHN"
 
 // query reads and checks query parameters; the first problem wins.
 type query struct {
-	r   *http.Request
-	err error
+	r    *http.Request
+	vals url.Values // parsed on first use
+	err  error
 }
 
-func (q *query) str(name string) string { return strings.TrimSpace(q.r.URL.Query().Get(name)) }
+func (q *query) str(name string) string {
+	if q.vals == nil {
+		q.vals = q.r.URL.Query()
+	}
+	return strings.TrimSpace(q.vals.Get(name))
+}
 
 func (q *query) fail(format string, args ...any) {
 	if q.err == nil {
@@ -162,7 +169,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 }
 
 // eventsJSON is a page of events; Next is the cursor of the next page, ""
-// after the last.
+// after the last. appendEvents writes it.
 type eventsJSON struct {
 	Events []export.Record `json:"events"`
 	// Total counts every match; it is sent with the first page only.
@@ -232,11 +239,37 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		page = page[:limit]
 		next = strconv.FormatInt(page[limit-1].ID, 10)
 	}
-	resp := eventsJSON{Events: s.records(r.Context(), page), Next: next}
+	var tp *int
 	if !f.SkipTotal {
-		resp.Total = &total
+		tp = &total
 	}
-	s.json(w, r, resp)
+	// A page of real readouts takes about 1.1 KB per event.
+	body := appendEvents(make([]byte, 0, 256+1280*len(page)), page, s.Record.Lookup(r.Context()), tp, next)
+	s.send(w, r, "application/json; charset=utf-8", body)
+}
+
+// appendEvents appends a page of events as s.json writes eventsJSON, byte
+// for byte, but with export.Record.AppendJSON instead of encoding/json's
+// reflection, and without building the page's records first: the event
+// list is the API's busiest endpoint.
+func appendEvents(b []byte, events []*dyad.Event, lk export.Lookup, total *int, next string) []byte {
+	b = append(b, `{"events":[`...)
+	for i, ev := range events {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		rec := export.NewRecord(ev, "", lk)
+		b = rec.AppendJSON(b)
+	}
+	b = append(b, ']')
+	if total != nil {
+		b = append(b, `,"total":`...)
+		b = strconv.AppendInt(b, int64(*total), 10)
+	}
+	// The cursor is an event id: digits, which need no escaping.
+	b = append(b, `,"next":"`...)
+	b = append(b, next...)
+	return append(b, "\"}\n"...)
 }
 
 func (s *Server) records(ctx context.Context, events []*dyad.Event) []export.Record {

@@ -1,12 +1,14 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/dyad-dev/dyad"
 )
@@ -98,12 +100,7 @@ func marshalList(l []string) (any, error) {
 // FindEventByID returns the event with the given id with its Sources.
 // A missing event is an ENOTFOUND error.
 func (s *EventService) FindEventByID(ctx context.Context, id int64) (*dyad.Event, error) {
-	tx, err := s.db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	events, _, err := findEvents(ctx, tx, dyad.EventFilter{ID: &id})
+	events, _, err := s.findEvents(ctx, newEventQuery(dyad.EventFilter{ID: &id, SkipTotal: true}))
 	if err != nil {
 		return nil, err
 	}
@@ -125,20 +122,62 @@ func (s *EventService) FindEventByID(ctx context.Context, id int64) (*dyad.Event
 // prefix when it is all digits and a PLOVER type otherwise; Issue matches
 // one of the event's issues.
 func (s *EventService) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event, int, error) {
+	return s.findEvents(ctx, newEventQuery(f))
+}
+
+// findEvents runs q. Without a count it is one statement, which SQLite
+// runs on one snapshot of the database, so it needs no transaction (and
+// saves its BEGIN and ROLLBACK); with one, the count and the page run in a
+// read transaction so that they agree.
+func (s *EventService) findEvents(ctx context.Context, q eventQuery) ([]*dyad.Event, int, error) {
+	// Prepared before any transaction begins: see readStatements.
+	st, err := s.db.prepareRead(ctx, q.count, q.page)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find events: %w", err)
+	}
+	count, page := st[0], st[1]
+	if q.skipTotal {
+		rows, err := s.db.queryRead(ctx, page, q.page, q.pageArgs...)
+		if err != nil {
+			return nil, 0, fmt.Errorf("find events: %w", err)
+		}
+		events, err := scanEvents(rows)
+		return events, -1, err
+	}
 	tx, err := s.db.beginRead(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer tx.Rollback()
-	return findEvents(ctx, tx, f)
+	var n int
+	if err := tx.queryRow(ctx, count, q.count, q.countArgs...).Scan(&n); err != nil {
+		return nil, 0, fmt.Errorf("count events: %w", err)
+	}
+	rows, err := tx.query(ctx, page, q.page, q.pageArgs...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find events: %w", err)
+	}
+	events, err := scanEvents(rows)
+	return events, n, err
 }
 
-const eventColumns = `e.id, e.key, e.cameo, e.plover, e.mode, e.context, e.quad, e.goldstein, e.status,
-	e.source_text, e.source_code, e.source_country, e.source_person, e.source_office, e.source_level, e.source_start, e.source_end,
-	e.target_text, e.target_code, e.target_country, e.target_person, e.target_office, e.target_level, e.target_start, e.target_end,
-	e.date, e.date_end, e.date_precision, e.date_from_doc, e.date_span_start, e.date_span_end,
-	e.issues, e.location, e.location_start, e.location_end, e.pattern, e.object,
-	e.first_doc_id, e.first_sentence, e.span_start, e.span_end, e.verb_start, e.verb_end`
+// eventColumns is the select list of an event: goldstein, a REAL kept as
+// a column so that it keeps every bit; context and issues, JSON lists as
+// stored (usually NULL); one json_array of every other column (read by
+// jsonRow: one driver call instead of forty); and the event's reports as a
+// JSON array of arrays, which scanSources puts in order (an ORDER BY in
+// the aggregate would build a temporary index for every event). scanEvent
+// reads these in this order.
+const eventColumns = `e.goldstein, e.context, e.issues,
+	json_array(e.id, e.key, e.cameo, e.plover, e.mode, e.quad, e.status,
+		e.source_text, e.source_code, e.source_country, e.source_person, e.source_office, e.source_level, e.source_start, e.source_end,
+		e.target_text, e.target_code, e.target_country, e.target_person, e.target_office, e.target_level, e.target_start, e.target_end,
+		e.date, e.date_end, e.date_precision, e.date_from_doc, e.date_span_start, e.date_span_end,
+		e.location, e.location_start, e.location_end, e.pattern, e.object,
+		e.first_doc_id, e.first_sentence, e.span_start, e.span_end, e.verb_start, e.verb_end),
+	(SELECT json_group_array(json_array(s.doc_id, s.sentence, s.start, s.end, d.publisher, d.side, d.date))
+	 FROM event_sources s JOIN documents d ON d.id = s.doc_id
+	 WHERE s.event_id = e.id)`
 
 func eventWhere(f dyad.EventFilter) (string, []any) {
 	var where []string
@@ -204,79 +243,101 @@ func isDigits(s string) bool {
 	return true
 }
 
-func findEvents(ctx context.Context, tx *Tx, f dyad.EventFilter) ([]*dyad.Event, int, error) {
+// eventQuery is the SQL of one FindEvents call. Its texts depend only on
+// which filters are set, never on their values (those are arguments), so
+// they repeat from call to call and stay prepared. count is "" when
+// skipTotal is set.
+type eventQuery struct {
+	count, page         string
+	countArgs, pageArgs []any
+	skipTotal           bool
+}
+
+func newEventQuery(f dyad.EventFilter) eventQuery {
 	// The total counts every match, wherever the cursor stands.
 	all := f
 	all.AfterID = nil
 	cond, args := eventWhere(all)
-	n := -1
+	q := eventQuery{skipTotal: f.SkipTotal}
 	if !f.SkipTotal {
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e WHERE `+cond, args...).Scan(&n); err != nil {
-			return nil, 0, fmt.Errorf("count events: %w", err)
-		}
+		q.count, q.countArgs = `SELECT COUNT(*) FROM events e WHERE `+cond, args
 	}
+	q.pageArgs = append(q.pageArgs, args...)
 	order := `e.date IS NULL, e.date, e.id`
 	if f.AfterID != nil {
 		cond += ` AND e.id > ?`
-		args = append(args, *f.AfterID)
+		q.pageArgs = append(q.pageArgs, *f.AfterID)
 		order = `e.id`
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+eventColumns+` FROM events e WHERE `+cond+`
-		ORDER BY `+order+` `+limitClause(f.Offset, f.Limit), args...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("find events: %w", err)
+	// LIMIT -1 is no limit.
+	limit := f.Limit
+	if limit <= 0 {
+		limit = -1
 	}
+	q.pageArgs = append(q.pageArgs, limit, max(f.Offset, 0))
+	q.page = `SELECT ` + eventColumns + ` FROM events e WHERE ` + cond + `
+		ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+	return q
+}
+
+// scanEvents reads and closes rows of eventColumns.
+func scanEvents(rows *sql.Rows) ([]*dyad.Event, error) {
 	defer rows.Close()
 	var events []*dyad.Event
-	byID := make(map[int64]*dyad.Event)
 	for rows.Next() {
 		e, err := scanEvent(rows)
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		events = append(events, e)
-		byID[e.ID] = e
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("find events: %w", err)
+		return nil, fmt.Errorf("find events: %w", err)
 	}
-	if err := loadSources(ctx, tx, events, byID); err != nil {
-		return nil, 0, err
-	}
-	return events, n, nil
+	return events, nil
 }
 
 func scanEvent(rows *sql.Rows) (*dyad.Event, error) {
 	var e dyad.Event
-	var context, issues, date, dateEnd sql.NullString
-	var status, precision, srcLevel string
-	var tText, tCode, tCountry, tPerson, tOffice, tLevel sql.NullString
-	var tStart, tEnd, dStart, dEnd, lStart, lEnd sql.NullInt64
-	src := &e.Source
-	if err := rows.Scan(&e.ID, &e.Key, &e.CAMEO, &e.PLOVER, &e.Mode, &context, &e.Quad, &e.Goldstein, &status,
-		&src.Text, &src.Code, &src.Country, &src.Person, &src.Office, &srcLevel, &src.Span.Start, &src.Span.End,
-		&tText, &tCode, &tCountry, &tPerson, &tOffice, &tLevel, &tStart, &tEnd,
-		&date, &dateEnd, &precision, &e.DateFromDoc, &dStart, &dEnd,
-		&issues, &e.Location, &lStart, &lEnd, &e.Pattern, &e.Object,
-		&e.DocID, &e.Sentence, &e.Span.Start, &e.Span.End, &e.Verb.Start, &e.Verb.End); err != nil {
+	var context, issues sql.NullString
+	var packed, sources string
+	if err := rows.Scan(&e.Goldstein, &context, &issues, &packed, &sources); err != nil {
 		return nil, fmt.Errorf("scan event: %w", err)
 	}
-	e.Status, e.DatePrecision, src.Level = dyad.Status(status), dyad.Precision(precision), dyad.Level(srcLevel)
-	if tCode.Valid {
-		e.Target = &dyad.Actor{
-			Text: tText.String, Code: tCode.String, Country: tCountry.String, Person: tPerson.String,
-			Office: tOffice.String, Level: dyad.Level(tLevel.String),
-			Span: dyad.Span{Start: int(tStart.Int64), End: int(tEnd.Int64)},
-		}
+	r := &jsonRow{s: packed}
+	r.begin()
+	e.ID, e.Key, e.CAMEO, e.PLOVER, e.Mode = r.int(), r.text(), r.text(), r.text(), r.text()
+	e.Quad, e.Status = int(r.int()), dyad.Status(r.text())
+	src := &e.Source
+	src.Text, src.Code, src.Country, src.Person, src.Office = r.text(), r.text(), r.text(), r.text(), r.text()
+	src.Level, src.Span = dyad.Level(r.text()), dyad.Span{Start: int(r.int()), End: int(r.int())}
+	t := dyad.Actor{Text: r.text()}
+	code, target := r.nullText()
+	t.Code, t.Country, t.Person, t.Office = code, r.text(), r.text(), r.text()
+	t.Level, t.Span = dyad.Level(r.text()), dyad.Span{Start: int(r.int()), End: int(r.int())}
+	if target {
+		e.Target = &t
+	}
+	date, dateEnd := r.text(), r.text()
+	e.DatePrecision, e.DateFromDoc = dyad.Precision(r.text()), r.int() != 0
+	e.DateSpan = r.span()
+	e.Location = r.text()
+	e.LocationSpan = r.span()
+	e.Pattern, e.Object = r.text(), r.text()
+	e.DocID, e.Sentence = r.int(), int(r.int())
+	e.Span = dyad.Span{Start: int(r.int()), End: int(r.int())}
+	e.Verb = dyad.Span{Start: int(r.int()), End: int(r.int())}
+	r.end()
+	if err := r.done(); err != nil {
+		return nil, fmt.Errorf("scan event: %w", err)
 	}
 	var err error
-	if e.Date, err = parseDate(date); err != nil {
+	if e.Date, err = parseDay(date); err != nil {
 		return nil, fmt.Errorf("event %d: %w", e.ID, err)
 	}
-	if e.DateEnd, err = parseDate(dateEnd); err != nil {
+	if e.DateEnd, err = parseDay(dateEnd); err != nil {
 		return nil, fmt.Errorf("event %d: %w", e.ID, err)
 	}
-	e.DateSpan, e.LocationSpan = spanFrom(dStart, dEnd), spanFrom(lStart, lEnd)
 	if context.Valid {
 		if err := json.Unmarshal([]byte(context.String), &e.Context); err != nil {
 			return nil, fmt.Errorf("event %d: context: %w", e.ID, err)
@@ -287,46 +348,77 @@ func scanEvent(rows *sql.Rows) (*dyad.Event, error) {
 			return nil, fmt.Errorf("event %d: issues: %w", e.ID, err)
 		}
 	}
+	if e.Sources, err = scanSources(sources); err != nil {
+		return nil, fmt.Errorf("event %d: sources: %w", e.ID, err)
+	}
 	return &e, nil
 }
 
-// loadSources fills the Sources of events, ordered by document date, then
-// document id and sentence.
-func loadSources(ctx context.Context, tx *Tx, events []*dyad.Event, byID map[int64]*dyad.Event) error {
-	const batch = 500 // well under SQLite's parameter limit
-	for lo := 0; lo < len(events); lo += batch {
-		hi := min(lo+batch, len(events))
-		args := make([]any, 0, hi-lo)
-		for _, e := range events[lo:hi] {
-			args = append(args, e.ID)
-		}
-		rows, err := tx.QueryContext(ctx, `
-			SELECT s.event_id, s.doc_id, s.sentence, s.start, s.end, d.publisher, d.side, d.date
-			FROM event_sources s JOIN documents d ON d.id = s.doc_id
-			WHERE s.event_id IN (?`+strings.Repeat(", ?", len(args)-1)+`)
-			ORDER BY s.event_id, d.date IS NULL, d.date, s.doc_id, s.sentence`, args...)
-		if err != nil {
-			return fmt.Errorf("event sources: %w", err)
-		}
-		for rows.Next() {
-			var id int64
-			var src dyad.EventSource
-			var date sql.NullString
-			if err := rows.Scan(&id, &src.DocID, &src.Sentence, &src.Span.Start, &src.Span.End,
-				&src.Publisher, &src.Side, &date); err != nil {
-				rows.Close()
-				return fmt.Errorf("event sources: %w", err)
-			}
-			if src.DocDate, err = parseDate(date); err != nil {
-				rows.Close()
-				return fmt.Errorf("event %d: source: %w", id, err)
-			}
-			e := byID[id]
-			e.Sources = append(e.Sources, src)
-		}
-		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-			return fmt.Errorf("event sources: %w", err)
-		}
+// scanSources reads the reports of an event, as eventColumns packs them,
+// and orders them as Sources keeps them: by document date (unknown dates
+// last), then document id and sentence.
+func scanSources(packed string) ([]dyad.EventSource, error) {
+	type report struct {
+		src         dyad.EventSource
+		date        string // as stored, for ordering
+		dateUnknown bool
 	}
-	return nil
+	r := &jsonRow{s: packed}
+	r.begin()
+	var buf [2]report // most events have one or two reports
+	reports := buf[:0]
+	for r.more() {
+		var p report
+		r.begin()
+		p.src.DocID, p.src.Sentence = r.int(), int(r.int())
+		p.src.Span = dyad.Span{Start: int(r.int()), End: int(r.int())}
+		p.src.Publisher, p.src.Side = r.text(), r.text()
+		var known bool
+		p.date, known = r.nullText()
+		p.dateUnknown = !known
+		r.end()
+		if r.err != nil {
+			break
+		}
+		var err error
+		if p.src.DocDate, err = parseDay(p.date); err != nil {
+			return nil, err
+		}
+		reports = append(reports, p)
+	}
+	if err := r.done(); err != nil {
+		return nil, err
+	}
+	if len(reports) == 0 {
+		return nil, nil
+	}
+	slices.SortFunc(reports, func(a, b report) int {
+		if a.dateUnknown != b.dateUnknown {
+			if a.dateUnknown {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(strings.Compare(a.date, b.date), cmp.Compare(a.src.DocID, b.src.DocID), cmp.Compare(a.src.Sentence, b.src.Sentence))
+	})
+	out := make([]dyad.EventSource, len(reports))
+	for i := range reports {
+		out[i] = reports[i].src
+	}
+	return out, nil
+}
+
+// span reads an optional span: two integers, or two nulls for none.
+func (r *jsonRow) span() *dyad.Span {
+	start, ok1 := r.nullInt()
+	end, ok2 := r.nullInt()
+	if !ok1 || !ok2 {
+		return nil
+	}
+	return &dyad.Span{Start: int(start), End: int(end)}
+}
+
+// parseDay parses a stored day; "" (NULL) is the zero time.
+func parseDay(s string) (time.Time, error) {
+	return parseDate(sql.NullString{String: s, Valid: s != ""})
 }

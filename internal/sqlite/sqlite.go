@@ -56,13 +56,18 @@ const MemoryDSN = ":memory:"
 type DB struct {
 	read  *sql.DB
 	write *sql.DB
-	stmts *statements // prepared on the write handle
+	stmts *statements     // prepared on the write handle
+	reads *readStatements // prepared on the read handle, by SQL text
 
 	// DSN is the database file path, or MemoryDSN.
 	DSN string
 
 	// BusyTimeout is how long to wait for a lock held elsewhere.
 	BusyTimeout time.Duration
+
+	// MaxReadStatements bounds how many distinct read queries stay
+	// prepared.
+	MaxReadStatements int
 
 	// Now returns the current time; it stamps Document.IngestedAt. Tests
 	// replace it for deterministic output.
@@ -72,9 +77,10 @@ type DB struct {
 // NewDB returns a DB for the database at dsn, a file path or ":memory:".
 func NewDB(dsn string) *DB {
 	return &DB{
-		DSN:         dsn,
-		BusyTimeout: DefaultBusyTimeout,
-		Now:         time.Now,
+		DSN:               dsn,
+		BusyTimeout:       DefaultBusyTimeout,
+		MaxReadStatements: DefaultMaxReadStatements,
+		Now:               time.Now,
 	}
 }
 
@@ -155,6 +161,7 @@ func (db *DB) Open() (err error) {
 	if db.stmts, err = prepareStatements(ctx, db.write); err != nil {
 		return fmt.Errorf("open %s: %w", db.DSN, err)
 	}
+	db.reads = newReadStatements(db.read, db.MaxReadStatements)
 	return nil
 }
 
@@ -180,6 +187,10 @@ func (db *DB) closeHandles() error {
 	if db.stmts != nil {
 		errs = append(errs, db.stmts.close())
 		db.stmts = nil
+	}
+	if db.reads != nil {
+		errs = append(errs, db.reads.close())
+		db.reads = nil
 	}
 	if db.write != nil {
 		errs = append(errs, db.write.Close())
@@ -363,6 +374,27 @@ func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 
 func (db *DB) beginRead(ctx context.Context) (*Tx, error) {
 	return db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+}
+
+// prepareRead returns the cached read statements of queries, in order, a
+// nil entry for each the cache has no room for and for "". Call it before
+// beginning the read transaction that uses them (see readStatements).
+func (db *DB) prepareRead(ctx context.Context, queries ...string) ([]*sql.Stmt, error) {
+	out := make([]*sql.Stmt, len(queries))
+	if db.reads == nil {
+		return out, nil // not open: the query says so
+	}
+	for i, q := range queries {
+		if q == "" {
+			continue
+		}
+		st, err := db.reads.get(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = st
+	}
+	return out, nil
 }
 
 // dateLayout is how days are stored.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // statements are the writes CreateDocument repeats for every row, prepared
@@ -90,4 +91,106 @@ func (s *statements) bind(ctx context.Context, tx *Tx) *statements {
 		*dst[i] = tx.StmtContext(ctx, *p)
 	}
 	return b
+}
+
+// DefaultMaxReadStatements bounds how many distinct read queries DB keeps
+// prepared; see readStatements.
+const DefaultMaxReadStatements = 256
+
+// readStatements caches statements prepared on the read pool, keyed by
+// their SQL text, so that a query repeated by every request (a page of
+// events) is parsed and planned once per connection instead of once per
+// call. Only SQL built from the shape of a filter belongs here, never SQL
+// with values in it; the values are arguments. The cache is bounded: once
+// max texts are prepared, get returns nil and the caller runs its query
+// unprepared. Entries are never evicted, so a statement handed out is
+// never closed under its user.
+//
+// get must be called outside any transaction on the read pool: preparing
+// takes a connection from the pool, and a caller that holds one while
+// waiting for another could wait forever once the pool is exhausted. A
+// transaction then binds the statement with Tx.StmtContext, which reuses
+// what was prepared on its connection.
+type readStatements struct {
+	h   *sql.DB
+	max int
+
+	mu     sync.Mutex
+	byText map[string]*sql.Stmt
+}
+
+func newReadStatements(h *sql.DB, max int) *readStatements {
+	return &readStatements{h: h, max: max, byText: map[string]*sql.Stmt{}}
+}
+
+// get returns the statement prepared for query, preparing it if need be,
+// or nil when the cache is full.
+func (c *readStatements) get(ctx context.Context, query string) (*sql.Stmt, error) {
+	c.mu.Lock()
+	st, ok := c.byText[query]
+	full := len(c.byText) >= c.max
+	c.mu.Unlock()
+	if ok {
+		return st, nil
+	}
+	if full {
+		return nil, nil
+	}
+	// Prepared without the lock: preparing may wait for a connection.
+	st, err := c.h.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if prev, ok := c.byText[query]; ok {
+		// Another caller prepared it meanwhile: keep theirs.
+		return prev, st.Close()
+	}
+	if len(c.byText) >= c.max {
+		return nil, st.Close()
+	}
+	c.byText[query] = st
+	return st, nil
+}
+
+// close closes every cached statement.
+func (c *readStatements) close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var errs []error
+	for q, st := range c.byText {
+		errs = append(errs, st.Close())
+		delete(c.byText, q)
+	}
+	return errors.Join(errs...)
+}
+
+// queryRead runs query, a single statement, on the read pool outside any
+// transaction, with the cached statement st, or unprepared when st is nil.
+func (db *DB) queryRead(ctx context.Context, st *sql.Stmt, query string, args ...any) (*sql.Rows, error) {
+	if st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	if db.read == nil {
+		return nil, fmt.Errorf("database %s is not open", db.DSN)
+	}
+	return db.read.QueryContext(ctx, query, args...)
+}
+
+// query runs query in tx with the cached statement st, or unprepared when
+// st is nil.
+func (tx *Tx) query(ctx context.Context, st *sql.Stmt, query string, args ...any) (*sql.Rows, error) {
+	if st == nil {
+		return tx.QueryContext(ctx, query, args...)
+	}
+	return tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+}
+
+// queryRow is query for a single row.
+func (tx *Tx) queryRow(ctx context.Context, st *sql.Stmt, query string, args ...any) *sql.Row {
+	if st == nil {
+		return tx.QueryRowContext(ctx, query, args...)
+	}
+	return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 }
