@@ -266,20 +266,34 @@ func marshalMeta(m map[string]string) (any, error) {
 // FindDocumentByID returns the document with the given id, with its Text.
 // A missing document is an ENOTFOUND error.
 func (s *DocumentService) FindDocumentByID(ctx context.Context, id int64) (*dyad.Document, error) {
-	tx, err := s.db.beginRead(ctx)
+	// One statement, prepared once: every page of events looks up the
+	// documents it cites, so this runs on every request.
+	st, err := s.db.prepareRead(ctx, documentByID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("find document %d: %w", id, err)
 	}
-	defer tx.Rollback()
-	docs, _, err := findDocuments(ctx, tx, dyad.DocumentFilter{ID: &id})
+	rows, err := s.db.queryRead(ctx, st[0], documentByID, id)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("find document %d: %w", id, err)
 	}
-	if len(docs) == 0 {
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("find document %d: %w", id, err)
+		}
 		return nil, dyad.Errorf(dyad.ENOTFOUND, "Document %d not found.", id)
 	}
-	return docs[0], nil
+	d, err := scanDocument(rows)
+	if err != nil {
+		return nil, err
+	}
+	return d, rows.Close()
 }
+
+// documentByID selects one document with its text, in scanDocument's
+// column order.
+const documentByID = `SELECT id, hash, source, title, publisher, date, kind, side, lang, format, meta, text,
+	version, prev_id, ingested_at FROM documents WHERE id = ?`
 
 // FindDocuments returns the documents that match f, ordered by date
 // (unknown dates last) then id, and the number of matches ignoring
