@@ -244,9 +244,23 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		tp = &total
 	}
 	// A page of real readouts takes about 1.1 KB per event.
-	body := appendEvents(make([]byte, 0, 256+1280*len(page)), page, s.Record.Lookup(r.Context()), tp, next)
+	bp, _ := s.bodies.Get().(*[]byte)
+	if bp == nil {
+		b := make([]byte, 0, 256+1280*len(page))
+		bp = &b
+	}
+	body := appendEvents((*bp)[:0], page, s.Record.Lookup(r.Context()), tp, next)
 	s.send(w, r, "application/json; charset=utf-8", body)
+	// send has written the body out (the writers copy it), so the buffer
+	// can serve the next request; an outsized one is left to the GC.
+	if cap(body) <= maxPooledBody {
+		*bp = body[:0]
+		s.bodies.Put(bp)
+	}
 }
+
+// maxPooledBody bounds the buffers kept for reuse.
+const maxPooledBody = 1 << 20
 
 // appendEvents appends a page of events as s.json writes eventsJSON, byte
 // for byte, but with export.Record.AppendJSON instead of encoding/json's

@@ -96,6 +96,9 @@ type Server struct {
 	ln  net.Listener
 	srv *http.Server
 
+	// bodies pools the event pages' JSON buffers (*[]byte): each is
+	// about 60 KB, built and sent once per request.
+	bodies   sync.Pool
 	jobsOnce sync.Once
 	jobs     *jobQueue
 }
