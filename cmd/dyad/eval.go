@@ -221,6 +221,7 @@ func suiteKnowledge(extra []string, d eval.Dictionaries) (*Knowledge, []dyad.Dia
 	}
 	if len(d.Verbs) > 0 {
 		var vfs fs.FS = fsys
+		from := map[string][]int{} // converted line -> line of the TABARI file
 		if d.VerbSyntax == "tabari" {
 			m := fstest.MapFS{}
 			for _, n := range d.Verbs {
@@ -228,15 +229,26 @@ func suiteKnowledge(extra []string, d eval.Dictionaries) (*Knowledge, []dyad.Dia
 				if err != nil {
 					return nil, nil, dyad.Errorf(dyad.EINVALID, "suite verb dictionary %s: %v", n, err)
 				}
-				m[n] = &fstest.MapFile{Data: eval.ConvertTABARIVerbs(data)}
+				conv, lines := eval.ConvertTABARIVerbsLines(data)
+				m[n] = &fstest.MapFile{Data: conv}
+				from[n] = lines
 			}
 			vfs = m
 		}
-		v, ds, err := coding.LoadVerbs(vfs, d.Verbs...)
+		load := coding.LoadVerbs
+		if d.VerbSyntax == "tabari" {
+			load = coding.LoadTABARIVerbs
+		}
+		v, ds, err := load(vfs, d.Verbs...)
 		if err != nil {
 			return nil, nil, dyad.Errorf(dyad.EINVALID, "suite verb dictionary: %v", err)
 		}
-		diags = append(diags, ds...)
+		for _, x := range ds {
+			if ls := from[x.Source]; x.Line > 0 && x.Line <= len(ls) {
+				x.Line = ls[x.Line-1] // the line the user wrote
+			}
+			diags = append(diags, x)
+		}
 		cd := *k.Coder
 		cd.Verbs = v
 		k.Coder = &cd
@@ -245,6 +257,7 @@ func suiteKnowledge(extra []string, d eval.Dictionaries) (*Knowledge, []dyad.Dia
 		// A TABARI project: TABARI's engine rules, as its options file
 		// sets them.
 		opts := coding.NewTABARIOptions()
+		opts.Lexicon = &coding.Lexicon{Nouns: k.Actors.Nouns(), Adjectives: k.Actors.Adjectives()}
 		if d.Options != "" {
 			data, err := fs.ReadFile(fsys, d.Options)
 			if err != nil {
@@ -271,10 +284,14 @@ func withTABARIOptions(k *Knowledge, opts coding.Options) {
 }
 
 // A tabariCoder codes the records of a TABARI suite under the options its
-// OPTION records set, with one analyzer per set of options met.
+// OPTION records set, with one analyzer per set of options met. Records
+// are coded in file order: under FORWARD: it keeps the previous record's
+// ID and first actor.
 type tabariCoder struct {
 	k         *Knowledge
 	analyzers map[string]*pipeline.Analyzer
+	prevID    string
+	prevFirst string // forward code of the previous record's first actor
 }
 
 // Code codes doc under the project's options.
@@ -297,7 +314,21 @@ func (c *tabariCoder) CodeTABARI(doc *dyad.Document, options []string) []dyad.Ev
 		an = newAnalyzer(&k, [2]string{"USA", "CHN"})
 		c.analyzers[key] = an
 	}
-	return an.Analyze(doc).Events
+	if f := an.Coder.Options.Forward; f != "" && c.prevFirst != "" && coding.ForwardsTo(f, c.prevID, doc.Source) {
+		// A pronoun opening this record stands for the previous
+		// record's first actor.
+		cd := *an.Coder
+		cd.Options.Forwarded = c.prevFirst
+		fa := *an
+		fa.Coder = &cd
+		an = &fa
+	}
+	b := an.Analyze(doc)
+	c.prevID, c.prevFirst = doc.Source, ""
+	if len(b.Mentions) > 0 {
+		c.prevFirst = coding.ForwardCode(&b.Mentions[0])
+	}
+	return b.Events
 }
 
 // addDict reads the dictionary name from fsys into add.

@@ -199,3 +199,18 @@ func TestWriteTABARIEvent(t *testing.T) {
 		})
 	}
 }
+
+// TestEval_TABARISuite checks that dyad, under TABARI's rules, passes at
+// least 95 % of the checked records of TABARI's validation suite (the
+// coder issue's target; TABARI itself passes them all).
+func TestEval_TABARISuite(t *testing.T) {
+	project := shared.Path(t, "peers/tabari/Validate.project")
+	rep, err := runSuite("tabari", project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	passed, checked := rep.Counter("passed"), rep.Counter("checked")
+	if checked == 0 || float64(passed) < 0.95*float64(checked) {
+		t.Errorf("tabari suite: passed %d of %d, want at least 95 %%", passed, checked)
+	}
+}

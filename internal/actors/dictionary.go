@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,7 +23,8 @@ type Loader struct {
 	// Stems makes a Phoenix or agent phrase without a trailing '_' match any
 	// word its last word is a prefix of, as the TABARI manual specifies.
 	// It must be set before files are added. It is off by default: see the
-	// package documentation.
+	// package documentation. It also reads TABARI's discard code [###]
+	// (DiscardCode) as a code, for TABARI projects.
 	Stems bool
 
 	phoenix        []phxEntry
@@ -32,6 +34,9 @@ type Loader struct {
 	offices        []office
 	persons        []person
 	actorBlocks    []actorBlock
+	// words of TABARI's <NOUN> and <ADJECTIVE> lists, as token Norms
+	nouns, adjectives []string
+	gapped            []gappedPhrase
 
 	diags dyad.DiagnosticList
 	tok   text.Tokenizer
@@ -60,7 +65,21 @@ type Dictionary struct {
 	actors   []cactor
 	nPhrases int
 	opts     Options
+
+	nouns, adjectives []string
+	gapped            []gappedPhrase // TABARI phrases with blanks
 }
+
+// Nouns returns the words of the <NOUN> lists of the TABARI actor files
+// loaded (token Norms, sorted): nouns for TABARI's compound noun phrases
+// ("sheep and goats"), which do not end a clause. A phrase of several
+// words is listed by its last.
+func (d *Dictionary) Nouns() []string { return d.nouns }
+
+// Adjectives returns the words of the <ADJECTIVE> lists, as Nouns does:
+// adjectives TABARI skips in compound actors ("the evil Gondor") and
+// compound adjective phrases ("awful and evil").
+func (d *Dictionary) Adjectives() []string { return d.adjectives }
 
 // A cperson is a compiled person.
 type cperson struct {
@@ -119,7 +138,8 @@ func (d *Dictionary) HasOffice(id string) bool {
 // diagnostics of loading and of cross-references (an office holder naming
 // no person block). The Loader may be used again afterwards.
 func (l *Loader) Compile() (*Dictionary, dyad.DiagnosticList) {
-	d := &Dictionary{root: &node{m: make(map[string]*node, 1<<15)}, phoenix: append([]phxEntry(nil), l.phoenix...), agents: append([]agent(nil), l.agents...)}
+	d := &Dictionary{root: &node{m: make(map[string]*node, 1<<15)}, phoenix: append([]phxEntry(nil), l.phoenix...), agents: append([]agent(nil), l.agents...),
+		nouns: sortedSet(l.nouns), adjectives: sortedSet(l.adjectives), gapped: slices.Clone(l.gapped)}
 	diags := append(dyad.DiagnosticList(nil), l.diags...)
 
 	// People: a later block with the same name replaces an earlier one.
@@ -415,4 +435,14 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// sortedSet returns the distinct strings of ws, sorted; nil for none.
+func sortedSet(ws []string) []string {
+	if len(ws) == 0 {
+		return nil
+	}
+	out := slices.Clone(ws)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -89,10 +89,24 @@ func latin1(b string) string {
 	return sb.String()
 }
 
-// stripComment removes a '#' or ';' comment (TABARI accepts both).
+// stripComment removes a '#' or ';' comment (TABARI accepts both). A '#'
+// inside a code bracket is TABARI's discard code ([###]), not a comment.
 func stripComment(s string) string {
-	if i := strings.IndexAny(s, "#;"); i >= 0 {
-		s = s[:i]
+	open := false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '[':
+			open = true
+		case ']':
+			open = false
+		case '#':
+			if open {
+				continue
+			}
+			return strings.TrimRight(s[:i], " \t")
+		case ';':
+			return strings.TrimRight(s[:i], " \t")
+		}
 	}
 	return strings.TrimRight(s, " \t")
 }
@@ -114,6 +128,7 @@ func (l *Loader) addPhoenix(name, src string) {
 	l.phoenixPhrases = slices.Grow(l.phoenixPhrases, lines)
 	cur := -1 // index of the current entry in l.phoenix
 	skipping := false
+	var list *[]string // inside <NOUN> or <ADJECTIVE>: where its words go
 	l.linesOf(src, func(n int, raw string) {
 		line := stripComment(raw)
 		body := strings.TrimLeft(line, " \t")
@@ -127,9 +142,21 @@ func (l *Loader) addPhoenix(name, src string) {
 		case skipping:
 			return
 		case strings.HasPrefix(body, "</"):
+			list = nil
 			return
 		case strings.HasPrefix(body, "<"):
 			// <NOUN>, <ADJECTIVE>: words without codes; not actors.
+			switch strings.ToUpper(strings.TrimSpace(strings.Trim(body, "<>"))) {
+			case "NOUN", "NOUNS":
+				list = &l.nouns
+			case "ADJECTIVE", "ADJECTIVES":
+				list = &l.adjectives
+			}
+			return
+		case list != nil:
+			if ws := l.words(strings.TrimRight(strings.TrimSpace(body), "_=")); len(ws) > 0 {
+				*list = append(*list, ws[len(ws)-1])
+			}
 			return
 		case body[0] == '[' || len(body) != len(line) && body[0] != '+':
 			// An indented line: date restrictions of the current entry.
@@ -197,6 +224,27 @@ func (l *Loader) addPhoenixPhrase(name string, n, entry int, p string) {
 		entry:  int32(entry),
 		phrase: phrase{words: words, stem: !exact && !bare && l.Stems, plural: !bare},
 	})
+	if p := strings.TrimSpace(strings.TrimRight(p, "_=")); l.Stems && strings.ContainsAny(p, " \t") {
+		// TABARI: a blank in a phrase lets other words stand between
+		// its parts ("PRINCE DOL_AMROTH" matches "Prince of Dol_Amroth").
+		var chunks [][]string
+		for _, c := range strings.Fields(p) {
+			if ws := l.words(c); len(ws) > 0 {
+				chunks = append(chunks, ws)
+			}
+		}
+		if len(chunks) > 1 {
+			l.gapped = append(l.gapped, gappedPhrase{entry: int32(entry), chunks: chunks, stem: !exact && !bare})
+		}
+	}
+}
+
+// A gappedPhrase is a TABARI actor phrase with blanks: its chunks (the
+// words joined by '_') must come in order, with any words between them.
+type gappedPhrase struct {
+	entry  int32
+	chunks [][]string
+	stem   bool // the last word is a stem
 }
 
 // A phxPhrase is a phrase of a Phoenix entry.
@@ -218,7 +266,7 @@ func (l *Loader) addCodes(e *phxEntry, s string) error {
 		if end < 0 {
 			return fmt.Errorf("bad code bracket: missing ']' in %q", s)
 		}
-		r, restricted, err := parseRestriction(s[1:end])
+		r, restricted, err := parseRestriction(s[1:end], l.Stems)
 		if err != nil {
 			return err
 		}
@@ -237,8 +285,9 @@ func (l *Loader) addCodes(e *phxEntry, s string) error {
 }
 
 // parseRestriction parses the inside of a code bracket: "CODE",
-// "CODE <DATE", "CODE >DATE" or "CODE DATE-DATE".
-func parseRestriction(s string) (r restriction, restricted bool, err error) {
+// "CODE <DATE", "CODE >DATE" or "CODE DATE-DATE". With tabari, CODE may be
+// TABARI's discard code "###".
+func parseRestriction(s string, tabari bool) (r restriction, restricted bool, err error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return r, false, fmt.Errorf("bad code bracket: empty []")
@@ -248,6 +297,9 @@ func parseRestriction(s string) (r restriction, restricted bool, err error) {
 		first, rest = first[:i], first[i+1:]+" "+rest
 	}
 	code, err := parseCode(first)
+	if err != nil && tabari && first == DiscardCode {
+		code, err = first, nil
+	}
 	if err != nil {
 		return r, false, err
 	}
@@ -289,6 +341,11 @@ func parseRestriction(s string) (r restriction, restricted bool, err error) {
 	}
 	return r, true, nil
 }
+
+// DiscardCode is TABARI's discard code: a sentence that mentions an actor
+// with it codes no event. Only dictionaries read with Loader.Stems (TABARI
+// projects) may use it.
+const DiscardCode = "###"
 
 // parseCode checks an actor code: upper-case letters and digits, "---" for
 // the null code (returned as ""). A compound code "GME/GMW" keeps its first

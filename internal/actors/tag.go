@@ -140,7 +140,98 @@ func (t *DocTagger) Tag(sent int, text string, toks []dyad.Token, date time.Time
 		}
 		i = c.end
 	}
+	if len(t.d.gapped) > 0 {
+		out = t.gappedMentions(&s, sent, out)
+	}
 	return out
+}
+
+// gappedMentions returns out with the mentions of TABARI phrases with
+// blanks added: the first match of each phrase whose chunks come in order
+// in the sentence, with other words but no comma or stop between. Such a mention replaces the
+// shorter mentions it covers; one that overlaps a longer mention, or whose
+// code is null on the day, is left out. Underscores in the text join
+// words as blanks do ("Dol_Amroth").
+func (t *DocTagger) gappedMentions(s *scan, sent int, out []dyad.Mention) []dyad.Mention {
+	for gi := range t.d.gapped {
+		g := &t.d.gapped[gi]
+		start, end := -1, -1
+		for i := 0; i < len(s.toks) && start < 0; i++ {
+			e := chunkAt(s.toks, i, g.chunks[0], g.stem && len(g.chunks) == 1)
+			if e < 0 {
+				continue
+			}
+			k := 1
+			for j := e; j < len(s.toks) && k < len(g.chunks); j++ {
+				if e2 := chunkAt(s.toks, j, g.chunks[k], g.stem && k == len(g.chunks)-1); e2 >= 0 {
+					k++
+					e, j = e2, e2-1
+					continue
+				}
+				switch s.toks[j].Norm {
+				case ",", ";", ":", ".", "?", "!", "(", ")":
+					j = len(s.toks) // the words between are of one phrase
+				}
+			}
+			if k == len(g.chunks) {
+				start, end = i, e
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		e := &t.d.phoenix[g.entry]
+		code := e.resolve(s.today)
+		if code == "" {
+			continue
+		}
+		sp := dyad.Span{Start: s.toks[start].Span.Start, End: s.toks[end-1].Span.End}
+		m := dyad.Mention{Sentence: sent, Actor: dyad.Actor{Code: code, Country: countryOf(code), Span: sp}, Rule: "dict", Entry: e.name}
+		if sp.Start >= 0 && sp.End <= len(s.text) {
+			m.Text = s.text[sp.Start:sp.End]
+		}
+		keep := out[:0:0]
+		longer := false
+		for _, o := range out {
+			switch {
+			case o.Span.End <= sp.Start || o.Span.Start >= sp.End:
+				keep = append(keep, o)
+			case o.Span.End-o.Span.Start >= sp.End-sp.Start:
+				longer = true
+			}
+		}
+		if longer {
+			continue
+		}
+		k := 0
+		for k < len(keep) && keep[k].Span.Start < sp.Start {
+			k++
+		}
+		out = append(keep[:k:k], append([]dyad.Mention{m}, keep[k:]...)...)
+	}
+	return out
+}
+
+// chunkAt returns the token after the words ws matched from token i on,
+// skipping "_" tokens between them, or -1. With stem the last word
+// matches any word it begins.
+func chunkAt(toks []dyad.Token, i int, ws []string, stem bool) int {
+	for k, w := range ws {
+		if k > 0 {
+			for i < len(toks) && toks[i].Norm == "_" {
+				i++
+			}
+		}
+		if i >= len(toks) {
+			return -1
+		}
+		n := toks[i].Norm
+		if n != w && !(stem && k == len(ws)-1 && strings.HasPrefix(n, w)) {
+			return -1
+		}
+		i++
+	}
+	return i
 }
 
 // walk returns the dictionary phrases starting at token i, using the

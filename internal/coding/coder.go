@@ -112,6 +112,7 @@ type sent struct {
 	modifier []bool       // per mention: part of a pair such as "China-U.S." before a noun
 	pairs    [][2]string  // per mention, nil if none has Rule "both": the states it stands for
 	hasIf    bool
+	stems    bool     // TABARI: a pattern word without '_' is a stem
 	issues   []string // of the sentence, computed on first use
 	tagged   bool
 }
@@ -124,7 +125,7 @@ func (c *Coder) prepare(in *Input) *sent {
 	bools := make([]bool, n+nm)
 	s := &sent{c: c, in: in, toks: in.Tokens, n: n,
 		mentAt: i32[:n], group: i32[n:], mStart: ints[:nm], mEnd: ints[nm:],
-		barrier: bools[:n], place: bools[n:]}
+		barrier: bools[:n], place: bools[n:], stems: c.Options.TABARI}
 	for i := range s.mentAt {
 		s.mentAt[i] = -1
 	}
@@ -161,11 +162,12 @@ func (c *Coder) prepare(in *Input) *sent {
 			ok, strong := true, false
 			for q := s.mEnd[prev]; q < s.mStart[m]; q++ {
 				w := s.toks[q].Norm
-				if !connectors[w] {
+				nor := c.Options.TABARI && w == "NOR" // "neither X nor Y"
+				if !connectors[w] && !nor && !(c.Options.TABARI && c.Options.tabariModifier(w)) {
 					ok = false
 					break
 				}
-				strong = strong || w != ","
+				strong = strong || w != "," && connectors[w] || nor
 			}
 			if ok {
 				s.group[m] = s.group[prev]
@@ -199,6 +201,9 @@ func (c *Coder) prepare(in *Input) *sent {
 				}
 			}
 		}
+	}
+	if c.Options.TABARI {
+		s.tabariCompoundWords()
 	}
 	// A short parenthesis, usually an acronym ("Talks (DPCT)"), does not
 	// end a clause.
@@ -351,13 +356,16 @@ func (s *sent) findOccs() []occ {
 			continue
 		}
 		o := occ{start: i, end: i + 1}
-		if fr, ln, ok := s.frameAt(i); ok {
+		if fr, ln, ok := s.frameAt(i); ok && !s.c.Options.TABARI {
 			o.fr, o.isFrame, o.end = fr, true, i+ln
 		}
 		best, matched := 0, 0
 		list := s.c.Verbs.forms[s.toks[i].Norm]
+		if s.c.Options.TABARI && len(list) > 0 && s.tabariNoun(i) {
+			list = nil
+		}
 		stem := false
-		if len(list) == 0 && s.c.Verbs.stems != nil {
+		if len(list) == 0 && s.c.Verbs.stems != nil && !(s.c.Options.TABARI && s.tabariNoun(i)) {
 			if r := s.c.Verbs.stemOf(s.toks[i].Norm); r != "" {
 				list, stem = s.c.Verbs.forms[r], true
 			}
@@ -431,24 +439,32 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 		return dst, nil
 	}
 	if c.Options.TABARI {
-		if words(in.Tokens) < c.Options.MinWords {
+		in = withoutHyphens(in)
+		if words(in.Tokens) < c.Options.MinWords || c.discards(in) {
 			return dst, nil
 		}
 		if !c.Options.Comma.Off {
-			in = c.Options.Comma.dropCommaClauses(in)
+			in = c.Options.Comma.dropCommaClauses(in, c.Options.tabariModifier)
 			if len(in.Tokens) == 0 {
 				return dst, nil
 			}
 		}
-		in = withPronouns(in)
+		fwd := ""
+		if in.Sentence.Index == 0 {
+			fwd = c.Options.Forwarded
+		}
+		in = withPronouns(in, fwd)
 	}
 	s := c.prepare(in)
 	occs := s.findOccs()
 	b := &builder{s: s, explain: explain, evs: dst, base: len(dst)}
 	consumed := make([]bool, s.n)
+	discard := false // TABARI: a pattern with the discard code matched
 
 	// Demands: "X said the U.S. must stop …".
-	s.demands(occs, consumed, b)
+	if !c.Options.TABARI {
+		s.demands(occs, consumed, b)
+	}
 
 	// Attach frames to the acts they govern.
 	acts := make([]act, 0, len(occs))
@@ -484,8 +500,15 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 	codeAct := func(a *act) bool {
 		o := a.o
 		code, rcode, pat, patText := "", "", (*pattern)(nil), ""
+		var prio uint8 // TABARI's priority of the code chosen
 		upstreamDefault := false
-		for _, f := range o.forms {
+		forms := o.forms
+		if s.c.Options.TABARI && len(forms) > 1 {
+			// TABARI tries the patterns of every root the word has
+			// ("ATTACKED" and the stem ATTACK) before any default.
+			forms = s.patternFirst(o, forms)
+		}
+		for _, f := range forms {
 			for _, p := range f.block.patterns {
 				if !s.mayMatch(p) {
 					continue
@@ -496,13 +519,13 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 				}
 			}
 			if pat != nil {
-				code, rcode, patText = pat.code, pat.rcode, pat.text
+				code, rcode, patText, prio = pat.code, pat.rcode, pat.text, pat.prio
 				// An upstream pattern of actor slots alone ("% *") says no
 				// more than a default does.
 				upstreamDefault = f.block.rank != s.c.Verbs.maxRank && !pat.hasWords()
 				break
 			}
-			code, rcode = f.code, f.rcode
+			code, rcode, prio = f.code, f.rcode, f.prio
 			if code == "" {
 				code, rcode = f.block.code, f.block.rcode
 			}
@@ -521,6 +544,10 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 		if pat == nil {
 			mr = matchResult{src: -1, tgt: -1, comp: -1, end: o.end}
 		}
+		if code == DiscardCode {
+			discard = true
+			return false
+		}
 		if code == "" || code == "---" {
 			return false
 		}
@@ -530,30 +557,54 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 		for q := o.start; q < o.end; q++ {
 			consumed[q] = true
 		}
+		b.prio = prio
 		b.emitAct(a, occs, code, rcode, patText, &mr)
 		return true
 	}
-	gov := -1 // end of the last verb that coded an event other than speech
+	gov := -1     // end of the last verb that coded an event other than speech
+	govRoot := "" // the CAMEO root of that event
+	skipTo := -1  // acts before this token elaborate an event coded before them
 	for ai := range acts {
 		a := &acts[ai]
-		if consumed[a.o.start] || a.object || a.o.modifier || (len(a.frames) == 0 && s.topicNoun(a.o.start)) ||
-			(a.poss && a.fwd == -1) {
+		if consumed[a.o.start] {
 			continue
 		}
-		if gov >= 0 && s.duringAct(a.head) {
+		// dyad's noun readings of a verb word; TABARI has only its own
+		// (tabariNoun, in findOccs).
+		if !s.c.Options.TABARI && (a.object || a.o.modifier || (len(a.frames) == 0 && s.topicNoun(a.o.start)) ||
+			(a.poss && a.fwd == -1)) {
+			continue
+		}
+		if gov >= 0 && !s.c.Options.TABARI && s.duringAct(a.head) {
 			// "clashed … during a brief visit to Eriador": the setting of
 			// the event already coded, not an event of its own.
 			continue
 		}
-		if gov >= 0 && s.complement(gov, a) {
+		if gov >= 0 && !s.c.Options.TABARI && s.complement(gov, a) {
 			// "demanded that the U.S. cancel …", "visited Dakar to
 			// mediate": the governing verb's event says it all.
+			continue
+		}
+		if !s.c.Options.TABARI && (a.head < skipTo || s.adjectival(a)) {
+			continue
+		}
+		if !s.c.Options.TABARI && gov >= 0 && s.subordinate(gov, govRoot, a) {
+			// "the divided island", "Vietnamese-led forces"; "opened
+			// fire, killing one and arresting 12", "freed the hostages,
+			// whom they had taken": modifiers and elaborations of an
+			// event, not events of their own, and nor is any act later
+			// in their clause ("charging Tokyo with supporting …").
+			skipTo = a.o.end
+			for skipTo < s.n && !s.barrier[skipTo] {
+				skipTo++
+			}
 			continue
 		}
 		nev := len(b.evs)
 		ok := codeAct(a)
 		if ok && len(b.evs) > nev && !b.speechAt(len(b.evs)-1-b.base) {
 			gov = a.o.end
+			govRoot = b.evs[len(b.evs)-1].Root()
 		}
 		if !ok {
 			// the act codes nothing: its frames code as verbs themselves
@@ -574,6 +625,9 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 			a := act{o: o, head: o.start, fwd: -1}
 			codeAct(&a)
 		}
+	}
+	if discard {
+		return dst, nil
 	}
 	return b.finish()
 }
@@ -609,6 +663,93 @@ func (s *sent) complement(gov int, a *act) bool {
 		return true
 	}
 	return that && s.mentionBetween(gov, h)
+}
+
+// adjectival reports whether an act no frame governs is a participle
+// used as an adjective: glued by a hyphen to the word before it
+// ("Vietnamese-led forces", "U.S.-backed talks") or a form in -ED between
+// an article and the word it modifies ("the divided island").
+func (s *sent) adjectival(a *act) bool {
+	if len(a.frames) > 0 || a.fwd != -1 {
+		return false
+	}
+	q := a.o.start
+	if q >= 2 && s.toks[q-1].Norm == "-" && s.toks[q-2].Span.End == s.toks[q-1].Span.Start &&
+		s.toks[q-1].Span.End == s.toks[q].Span.Start {
+		return true
+	}
+	if a.o.end-a.o.start != 1 || q == 0 || a.o.end >= s.n {
+		return false
+	}
+	switch s.toks[q-1].Norm {
+	case "THE", "A", "AN":
+	default:
+		return false
+	}
+	w := s.toks[q].Norm
+	next := s.toks[a.o.end]
+	return len(w) > 4 && w[len(w)-2:] == "ED" && next.Kind == dyad.Word && s.mentAt[a.o.end] < 0 &&
+		!s.barrier[a.o.end] && !preps[next.Norm]
+}
+
+// subordinate reports whether an act after the verb ending at token gov,
+// which coded an event of CAMEO root root, elaborates that event rather
+// than being one: the content of a demand, refusal or threat in a
+// THAT-clause right after it ("demanded that its partners refuse to
+// recognize …", whatever the clause's subject), a participle clause after
+// a comma (", killing one person and arresting 12", ", charging its
+// neighbor with …") or a relative clause (", whom they had taken
+// hostage", "guerrillas who overran it"). For the last two only an act the
+// clause's own verb heads counts: ", agreeing to hold talks" still codes
+// the talks.
+func (s *sent) subordinate(gov int, root string, a *act) bool {
+	h := a.head
+	if h <= gov {
+		return false
+	}
+	switch root {
+	case "10", "12", "13":
+		if s.toks[gov].Norm == "THAT" && h-gov <= 14 {
+			q := gov + 1
+			for q < h && !s.barrier[q] {
+				q++
+			}
+			if q == h {
+				return true
+			}
+		}
+	}
+	if len(a.frames) > 0 {
+		return false
+	}
+	if ing := strings.HasSuffix(s.toks[h].Norm, "ING"); ing && h > gov+1 {
+		switch s.toks[h-1].Norm {
+		case ",":
+			return true
+		case "AND":
+			// a second participle: ", killing one AND arresting 12"
+			for q := h - 2; q > gov && q >= h-12; q-- {
+				if s.toks[q].Norm == "," {
+					return q+1 < h && strings.HasSuffix(s.toks[q+1].Norm, "ING")
+				}
+				if s.barrier[q] {
+					return false
+				}
+			}
+		}
+	}
+	// the nearest clause opener before the act
+	for q := h - 1; q >= gov; q-- {
+		if !s.barrier[q] {
+			continue
+		}
+		switch s.toks[q].Norm {
+		case "WHO", "WHOM", "WHICH", "WHOSE":
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // duringAct reports whether the act at token q is the object of DURING

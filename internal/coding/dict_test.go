@@ -26,7 +26,7 @@ func TestCodebook(t *testing.T) {
 		{"043", 2.8, 1, "CONSULT", "host"},
 		{"041", 1, 1, "CONSULT", "phone"},
 		{"057", 8.0, 1, "SUPPORT", ""},
-		{"163", -8.0, 3, "COERCE", "restrict"},
+		{"163", -8.0, 3, "SANCTION", "discontinue"},
 		{"010", 0, 1, "", ""},
 		{"020", 3, 1, "", ""},
 		{"036", 4, 1, "AGREE", ""},

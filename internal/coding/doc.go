@@ -113,6 +113,14 @@
 // "expressed hopes that X …") takes the subject of the THAT-clause as its
 // target, unless it is a verb of saying.
 //
+// Outside TABARI's rules, modifiers and elaborations of an event are not
+// events of their own either: a participle used as an adjective ("the
+// divided island", "Vietnamese-led forces"), and, once a verb has coded
+// an event, a participle clause after a comma (", killing one and
+// arresting 12"), a relative clause (", whom they had taken hostage") or
+// the THAT-clause of a demand, refusal or threat ("demanded that its
+// partners refuse to recognize …"), with every later act of that clause.
+//
 // A past form ("on Thursday demanded") and a noun after a preposition that
 // governs a date are never topic nouns (below).
 //

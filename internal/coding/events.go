@@ -18,6 +18,9 @@ type builder struct {
 	base    int    // events before this index belong to the caller (AppendCode)
 	speech  bool   // the act being emitted only reports speech, see reportsSpeech
 	said    uint64 // bit i: event base+i only reports speech
+
+	prio  uint8   // TABARI: the priority of the act being emitted
+	prios []uint8 // TABARI: per event base+i, its priority
 }
 
 // actorsOf returns the actors of mention m: "the two sides" (Rule "both")
@@ -459,6 +462,10 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 		srcs, srcWhy = s.groupActors(agent), "passive agent after BY"
 	case passive:
 		// passive without an agent: the subject is acted upon
+	case s.c.Options.TABARI:
+		if m := s.tabariSource(o.start, mr.tgt); m >= 0 {
+			srcs, srcWhy = s.groupActors(m), "first actor of the clause (TABARI)"
+		}
 	default:
 		m, coord, why := s.subjectBefore(a.head)
 		if coord && len(b.lastSrc) > 0 {
@@ -522,6 +529,10 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 		if q < s.n && s.mentAt[q] >= 0 && !s.place[s.mentAt[q]] {
 			tgts, tgtWhy = s.groupActors(int(s.mentAt[q])), "addressee right after the verb"
 		}
+	case tabari:
+		if m := s.tabariTargetAfter(o.end, srcs); m >= 0 {
+			tgts, tgtWhy = s.groupActors(m), "first other actor after the verb (TABARI)"
+		}
 	default:
 		if m := s.objectAfter(o.end, s.n, srcs); m >= 0 {
 			tgts, tgtWhy = s.groupActors(m), "nearest mention after the verb"
@@ -534,6 +545,11 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 			if m := s.objectAfter(a.head, o.start, srcs); m >= 0 {
 				tgts, tgtWhy = s.groupActors(m), "mention between the frame and the act"
 			}
+		}
+	}
+	if tabari && len(tgts) == 0 && !pairwise && !passive && !invite {
+		if m := s.tabariTargetBefore(o.start, srcs); m >= 0 {
+			tgts, tgtWhy = s.groupActors(m), "first other actor before the verb (TABARI)"
 		}
 	}
 	// Drop targets that are the source.
@@ -551,7 +567,10 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 		}
 	}
 	tgts = tgts[:k]
+	forward := false // TABARI: the compound source is its own target, first to last only
 	switch {
+	case tabari && !pairwise && len(tgts) == 0 && len(srcs) >= 2 && !(s.c.Options.TargetAfter && s.c.Options.DefaultTarget != ""):
+		pairwise, forward = true, true
 	case len(tgts) > 0 || len(srcs) < 2 || !reciprocalRoot(code):
 	case tabari && s.c.Options.TargetAfter && s.c.Options.DefaultTarget != "":
 		// TABARI: no actor after the verb takes the default target.
@@ -587,9 +606,20 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 	case pairwise:
 		for i := range srcs {
 			for j := range srcs {
-				if i != j && !sameActor(&srcs[i], &srcs[j]) && srcs[i].Country != srcs[j].Country {
+				distinct := srcs[i].Country != srcs[j].Country
+				if tabari {
+					// TABARI drops only a pair with one code
+					distinct = srcs[i].Code != srcs[j].Code
+				}
+				if i != j && distinct && (tabari || !sameActor(&srcs[i], &srcs[j])) && !(forward && j < i) {
 					t := srcs[j]
-					add(srcs[i], &t, code)
+					c := code
+					if tabari && j < i && rcode != "" {
+						// TABARI's [044:045] on a compound: the later
+						// member acts on the earlier with the second code
+						c = rcode
+					}
+					add(srcs[i], &t, c)
 				}
 			}
 		}
@@ -798,6 +828,9 @@ func (b *builder) add(src dyad.Actor, tgt *dyad.Actor, code string, st dyad.Stat
 	if b.explain {
 		b.exs = append(b.exs, ex)
 	}
+	if s.c.Options.TABARI {
+		b.prios = append(b.prios, b.prio)
+	}
 }
 
 // speechAt reports whether event base+i only reports speech.
@@ -829,19 +862,26 @@ func dist(a, b dyad.Span) int {
 // finish drops subordinate statements and duplicates and computes keys.
 func (b *builder) finish() ([]dyad.Event, []Explanation) {
 	mine := b.evs[b.base:]
-	other := false
+	other := false // statements yield to other events (TABARI: its priorities do)
 	for i := range mine {
-		if !b.speechAt(i) {
+		if !b.speechAt(i) && !b.s.c.Options.TABARI {
 			other = true
 		}
 	}
 	first := b.firstActs(mine, other)
+	var keep []bool // TABARI's code priorities
+	if len(b.prios) > 0 {
+		keep = b.priorities(func(i int) bool { return first == nil || first[b.clauseOf(&mine[i])].has(mine[i].Verb.Start) })
+	}
 	// Filter in place: the write index never passes the read index.
 	evs := mine[:0]
 	var exs []Explanation
 	for i := range mine {
 		ev := mine[i]
 		if other && b.speechAt(i) {
+			continue
+		}
+		if keep != nil && !keep[i] {
 			continue
 		}
 		if first != nil && !first[b.clauseOf(&ev)].has(ev.Verb.Start) {
@@ -902,11 +942,24 @@ func (b *builder) firstActs(mine []dyad.Event, other bool) []actStart {
 		return nil
 	}
 	var first []actStart
+	// TABARI: a subordinate event ([023?]) is first only in a clause
+	// without another event.
+	var normal []bool
+	for i := range b.prios {
+		c := b.clauseOf(&mine[i])
+		for len(normal) <= c {
+			normal = append(normal, false)
+		}
+		normal[c] = normal[c] || b.prios[i] != prioSubordinate
+	}
 	for i := range mine {
 		if other && b.speechAt(i) {
 			continue
 		}
 		c := b.clauseOf(&mine[i])
+		if i < len(b.prios) && b.prios[i] == prioSubordinate && normal[c] {
+			continue
+		}
 		for len(first) <= c {
 			first = append(first, -1)
 		}

@@ -159,7 +159,7 @@ func (s *sent) elemAt(e *elem, q int, r *matchResult) int {
 	}
 	switch e.kind {
 	case ekWord:
-		if s.mentAt[q] < 0 && (wordMatches(e.word, e.exact, s.toks[q].Norm) || e.prefix && strings.HasPrefix(s.toks[q].Norm, e.word)) {
+		if s.mentAt[q] < 0 && (wordMatches(e.word, e.exact, s.toks[q].Norm) || (e.prefix || s.stems && !e.exact) && strings.HasPrefix(s.toks[q].Norm, e.word)) {
 			r.use(q)
 			return q + 1
 		}
@@ -207,7 +207,7 @@ func (s *sent) elemEndingAt(e *elem, end int, r *matchResult) int {
 	q := end - 1
 	switch e.kind {
 	case ekWord:
-		if s.mentAt[q] < 0 && (wordMatches(e.word, e.exact, s.toks[q].Norm) || e.prefix && strings.HasPrefix(s.toks[q].Norm, e.word)) {
+		if s.mentAt[q] < 0 && (wordMatches(e.word, e.exact, s.toks[q].Norm) || (e.prefix || s.stems && !e.exact) && strings.HasPrefix(s.toks[q].Norm, e.word)) {
 			return q
 		}
 	case ekSyn:

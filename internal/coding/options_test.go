@@ -148,9 +148,12 @@ func TestCode_TABARIRules(t *testing.T) {
 		{"internal clause removed", with(),
 			"Arnor accused, in a long speech on Monday, Gondor of many crimes against the free peoples of the north.",
 			[]m{arn("Arnor"), gon("Gondor")}, "ARN/GON/112"},
-		{"comma off", with("COMMA: OFF"),
-			"Arnor accused, in a long speech on Monday, Gondor of many crimes against the free peoples of the north.",
-			[]m{arn("Arnor"), gon("Gondor")}, ""},
+		{"comma clause hides its actor", with(),
+			"Arnor accused, in a long speech to Rohan on Monday, Gondor of many crimes against the free peoples of the north.",
+			[]m{arn("Arnor"), {"Rohan", "ROH", "", "", "dict"}, gon("Gondor")}, "ARN/GON/112"},
+		{"comma off: the target search crosses commas", with("COMMA: OFF"),
+			"Arnor accused, in a long speech to Rohan on Monday, Gondor of many crimes against the free peoples of the north.",
+			[]m{arn("Arnor"), {"Rohan", "ROH", "", "", "dict"}, gon("Gondor")}, "ARN/ROH/112"},
 		{"a comma in a list delimits nothing", with(),
 			"Arnor accused Gondor, Calenardhon and Rohan of many crimes against the north.",
 			[]m{arn("Arnor"), gon("Gondor"), cal("Calenardhon"), {"Rohan", "ROH", "", "", "dict"}}, "ARN/GON/112 ARN/CAL/112 ARN/ROH/112"},
@@ -162,7 +165,7 @@ func TestCode_TABARIRules(t *testing.T) {
 			[]m{arn("Arnor"), gon("Gondor"), cal("Calenardhon")}, "ARN/GON/112"},
 		{"code all", with("SET: CODE ALL"),
 			"Arnor accused Gondor on Monday of plotting to restore ties with Calenardhon soon.",
-			[]m{arn("Arnor"), gon("Gondor"), cal("Calenardhon")}, "ARN/GON/112 GON/CAL/064"},
+			[]m{arn("Arnor"), gon("Gondor"), cal("Calenardhon")}, "ARN/GON/112 ARN/CAL/064"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,6 +27,8 @@ type Verbs struct {
 	// a file in TABARI's stemming convention, see read) to the stems
 	// starting with them, longest first.
 	stems map[string][]string
+	// tabari: read with TABARI's semantics (LoadTABARIVerbs).
+	tabari bool
 }
 
 // A block is a verb synonym block: `--- NAME [code] ---`.
@@ -36,7 +38,27 @@ type block struct {
 	rcode    string // reciprocal code of a [code:code] pair, or ""
 	patterns []*pattern
 	file     string
-	rank     int // load order of the file; later files rank higher
+	rank     int   // load order of the file; later files rank higher
+	prio     uint8 // TABARI: prioSubordinate ([023?]) or prioDominant ([031!])
+}
+
+// TABARI's code priorities (its manual, §6.6).
+const (
+	prioNormal      uint8 = iota
+	prioSubordinate       // "?": coded only when nothing else is
+	prioDominant          // "!": when coded, only dominant events are
+)
+
+// codePriority returns the TABARI priority a raw code ("023?") carries.
+func codePriority(raw string) uint8 {
+	c, _, _ := strings.Cut(strings.TrimSpace(raw), ":")
+	switch {
+	case strings.HasSuffix(c, "?"):
+		return prioSubordinate
+	case strings.HasSuffix(c, "!"):
+		return prioDominant
+	}
+	return prioNormal
 }
 
 // A verbForm is one inflected form of a verb, possibly multi-word.
@@ -49,11 +71,13 @@ type verbForm struct {
 	text  string // as written in the dictionary
 	// defText is the Pattern text of an event coded by the verb alone.
 	defText string
+	prio    uint8 // of the verb's own code
 }
 
 type synset struct {
 	name    string
-	plural  bool // generate regular plurals of members
+	members []string // TABARI: the members as written, patterns themselves
+	plural  bool     // generate regular plurals of members
 	phrases [][]string
 	byFirst map[string][][]string // phrases by first word, longest first
 	byLast  map[string][][]string // phrases by last word, longest first
@@ -112,6 +136,7 @@ type pattern struct {
 	syns   []*synset // the sentence must have a word of each
 	file   string
 	line   int
+	prio   uint8
 }
 
 // targetAfter reports whether an element after index k is the target '+'.
@@ -141,7 +166,23 @@ func (p *pattern) hasWords() bool {
 // diagnostics with file and line and skipped; the rest loads. The error is
 // non-nil only when a file cannot be read.
 func LoadVerbs(fsys fs.FS, names ...string) (*Verbs, dyad.DiagnosticList, error) {
-	v := &Verbs{forms: make(map[string][]*verbForm, 8192), synsets: map[string]*synset{}}
+	return loadVerbs(fsys, false, names)
+}
+
+// LoadTABARIVerbs reads verb dictionaries as LoadVerbs does, in the block
+// syntax that eval.ConvertTABARIVerbs writes from TABARI's, with TABARI's
+// meaning (its manual, chapters 5 and 6): '#' starts a comment only at the
+// start of a line; event codes may hold letters ([174K]); [###] is the
+// discard code, which drops the whole sentence; synset members are
+// patterns themselves (blanks allow gaps, '_' joins, a member may name an
+// earlier synset or hold '$' or '+'), and a synset adds nothing to the
+// length that orders a verb's patterns.
+func LoadTABARIVerbs(fsys fs.FS, names ...string) (*Verbs, dyad.DiagnosticList, error) {
+	return loadVerbs(fsys, true, names)
+}
+
+func loadVerbs(fsys fs.FS, tabari bool, names []string) (*Verbs, dyad.DiagnosticList, error) {
+	v := &Verbs{forms: make(map[string][]*verbForm, 8192), synsets: map[string]*synset{}, tabari: tabari}
 	var diags dyad.DiagnosticList
 	for rank, name := range names {
 		f, err := fsys.Open(name)
@@ -253,7 +294,11 @@ func (r *reader) parseLine(s string) {
 		r.header(strings.TrimSpace(s))
 		return
 	}
-	if i := strings.IndexByte(s, '#'); i >= 0 {
+	if r.v.tabari {
+		if t := strings.TrimSpace(s); strings.HasPrefix(t, "#") || strings.HasPrefix(t, "/") {
+			return
+		}
+	} else if i := strings.IndexByte(s, '#'); i >= 0 {
 		s = s[:i]
 	}
 	s = strings.TrimSpace(s)
@@ -296,7 +341,7 @@ func (r *reader) parseLine(s string) {
 func (r *reader) header(s string) {
 	r.syn = nil
 	body := strings.TrimSpace(strings.Trim(s, "-"))
-	if i := strings.IndexByte(body, '#'); i >= 0 {
+	if i := strings.IndexByte(body, '#'); i >= 0 && !r.v.tabari {
 		body = strings.TrimSpace(body[:i])
 	}
 	name, code, rcode := body, "---", ""
@@ -308,7 +353,7 @@ func (r *reader) header(s string) {
 			return
 		}
 		var ok bool
-		code, rcode, ok = parseCode(body[i+1 : i+j])
+		code, rcode, ok = r.parseCode(body[i+1 : i+j])
 		if !ok {
 			r.errorf("block header %q: bad code", s)
 			r.cur = nil
@@ -322,8 +367,50 @@ func (r *reader) header(s string) {
 		return
 	}
 	r.cur = &block{name: name, code: code, rcode: rcode, file: r.file, rank: r.rank}
+	if i := strings.IndexByte(body, '['); i >= 0 && r.v.tabari {
+		r.cur.prio = codePriority(body[i+1:])
+	}
 	r.v.blocks = append(r.v.blocks, r.cur)
 }
+
+// parseCode parses a code as the file's syntax allows.
+func (r *reader) parseCode(s string) (code, rcode string, ok bool) {
+	if r.v.tabari {
+		return parseTABARICode(s)
+	}
+	return parseCode(s)
+}
+
+// parseTABARICode parses a TABARI event code: letters and digits
+// ("042", "174K"), "---", the discard code "###", or a pair "042:043".
+func parseTABARICode(s string) (code, rcode string, ok bool) {
+	s = strings.TrimSpace(s)
+	code, rcode, _ = strings.Cut(s, ":")
+	code, rcode = strings.TrimSpace(code), strings.TrimSpace(rcode)
+	code = strings.TrimSuffix(strings.TrimSuffix(code, "?"), "!")
+	if rcode == "---" {
+		rcode = ""
+	}
+	alnum := func(c string) bool {
+		if c == "" {
+			return false
+		}
+		for i := 0; i < len(c); i++ {
+			if b := c[i]; !(b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z') {
+				return false
+			}
+		}
+		return true
+	}
+	if code != "---" && code != DiscardCode && !alnum(code) || rcode != "" && !alnum(rcode) {
+		return "", "", false
+	}
+	return code, rcode, true
+}
+
+// DiscardCode is TABARI's discard code: a sentence in which a verb or
+// pattern with it matches codes no event.
+const DiscardCode = "###"
 
 // parseCode parses "042", "---", "042:043".
 func parseCode(s string) (code, rcode string, ok bool) {
@@ -349,6 +436,18 @@ func (r *reader) synMember(s string) {
 	s = strings.TrimSpace(s)
 	if i := strings.IndexByte(s, ';'); i >= 0 {
 		s = strings.TrimSpace(s[:i])
+	}
+	if r.v.tabari && s != "" && !strings.ContainsAny(s, "%^*[]{}") {
+		// TABARI: a member is a piece of pattern, expanded where the
+		// synset is used; an earlier synset it names must exist.
+		for _, f := range strings.FieldsFunc(s, func(c rune) bool { return c == ' ' || c == '_' }) {
+			if strings.HasPrefix(f, "&") && (r.v.synsets[f] == nil || r.v.synsets[f] == r.syn) {
+				r.errorf("synset %s: member %q names no earlier synset", r.syn.name, s)
+				return
+			}
+		}
+		r.syn.members = append(r.syn.members, s)
+		return
 	}
 	if s == "" || strings.ContainsAny(s, "$+%^*[]{}") {
 		r.errorf("synset %s: bad member %q", r.syn.name, s)
@@ -389,14 +488,18 @@ func (r *reader) verbLine(s string) {
 		s = strings.TrimSpace(s[:i])
 	}
 	code, rcode := "", ""
+	var prio uint8
 	if i := strings.IndexByte(s, '['); i >= 0 {
 		j := strings.IndexByte(s[i:], ']')
 		if j < 0 {
 			r.errorf("verb %q: missing ']'", s)
 			return
 		}
+		if r.v.tabari {
+			prio = codePriority(s[i+1 : i+j])
+		}
 		var ok bool
-		code, rcode, ok = parseCode(s[i+1 : i+j])
+		code, rcode, ok = r.parseCode(s[i+1 : i+j])
 		if !ok {
 			r.errorf("verb %q: bad code", s)
 			return
@@ -429,7 +532,10 @@ func (r *reader) verbLine(s string) {
 			r.errorf("verb form %q: bad phrase", phrase)
 			return false
 		}
-		vf.code, vf.rcode = code, rcode
+		vf.code, vf.rcode, vf.prio = code, rcode, prio
+		if code == "" {
+			vf.prio = r.cur.prio
+		}
 		dc := code
 		if dc == "" {
 			dc = r.cur.code
@@ -529,14 +635,14 @@ func (r *reader) patternLine(s string) {
 		r.errorf("pattern %q: missing [code]", strings.TrimSpace(s))
 		return
 	}
-	code, rcode, ok := parseCode(s[i+1 : j])
+	code, rcode, ok := r.parseCode(s[i+1 : j])
 	if !ok {
 		r.errorf("pattern %q: bad code %q", strings.TrimSpace(s), s[i+1:j])
 		return
 	}
 	body := strings.TrimSpace(s[:i])
 	text := r.cur.name + " [" + s[i+1:j] + "] - " + body
-	if strings.IndexByte(body, '{') < 0 {
+	if strings.IndexByte(body, '{') < 0 && !r.v.tabari {
 		r.pattern(body, text, code, rcode)
 		return
 	}
@@ -546,8 +652,79 @@ func (r *reader) patternLine(s string) {
 		return
 	}
 	for _, v := range variants {
-		r.pattern(v, text, code, rcode)
+		if !r.v.tabari || strings.IndexByte(v, '&') < 0 {
+			r.pattern(v, text, code, rcode)
+			continue
+		}
+		// TABARI: one pattern per synset member, as long as the
+		// pattern's own words.
+		length := patternLength(v)
+		expanded, ok := r.expandSynsets(v)
+		if !ok {
+			r.errorf("pattern %q: more than %d synset expansions", body, maxSynsetExpansions)
+			return
+		}
+		for _, x := range expanded {
+			if r.pattern(x, text, code, rcode) {
+				r.cur.patterns[len(r.cur.patterns)-1].length = length
+			}
+		}
 	}
+}
+
+// maxSynsetExpansions bounds the patterns one pattern line with TABARI
+// synsets expands to.
+const maxSynsetExpansions = 4096
+
+// expandSynsets rewrites a pattern body with TABARI synset designators
+// ("* &TIETYPES_TIES") into one body per member of each, recursively
+// (members may name earlier synsets). The connectors around a designator
+// stay with each member. An unknown synset is left for pattern to report.
+func (r *reader) expandSynsets(body string) ([]string, bool) {
+	out := []string{body}
+	for k := 0; k < len(out); k++ {
+		b := out[k]
+		i := strings.IndexByte(b, '&')
+		if i < 0 {
+			continue
+		}
+		j := i + 1
+		for j < len(b) && b[j] != ' ' && b[j] != '_' && b[j] != '\t' {
+			j++
+		}
+		sy := r.v.synsets[b[i:j]]
+		if sy == nil || len(sy.members) == 0 {
+			continue
+		}
+		if len(out)+len(sy.members) > maxSynsetExpansions {
+			return nil, false
+		}
+		vs := make([]string, 0, len(sy.members))
+		for _, m := range sy.members {
+			vs = append(vs, b[:i]+m+b[j:])
+		}
+		out = append(out[:k], append(vs, out[k+1:]...)...)
+		k--
+	}
+	return out, true
+}
+
+// patternLength is TABARI's length of a pattern body: the letters and
+// digits of its words, without synset designators and actor tokens (its
+// manual, §5.7.1).
+func patternLength(body string) int {
+	n := 0
+	for _, w := range strings.FieldsFunc(body, func(c rune) bool { return c == ' ' || c == '_' || c == '\t' }) {
+		if w[0] == '&' {
+			continue
+		}
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // maxAlternatives bounds the patterns one line with {a | b} groups expands to.
@@ -590,9 +767,14 @@ func expandAlternation(body string) ([]string, bool) {
 }
 
 // pattern compiles one pattern body (without alternation) into the
-// current block.
-func (r *reader) pattern(body, text, code, rcode string) {
+// current block and reports whether it was added.
+func (r *reader) pattern(body, text, code, rcode string) bool {
 	p := &pattern{code: code, rcode: rcode, file: r.file, line: r.line, verb: -1, text: text}
+	if r.v.tabari {
+		if i := strings.LastIndexByte(text, '['); i >= 0 {
+			p.prio = codePriority(text[i+1:])
+		}
+	}
 	for _, chunk := range strings.Fields(body) {
 		pieces := strings.Split(chunk, "_")
 		for k, pc := range pieces {
@@ -608,7 +790,7 @@ func (r *reader) pattern(body, text, code, rcode string) {
 			case pc == "*":
 				if p.verb >= 0 {
 					r.errorf("pattern %q: more than one '*'", body)
-					return
+					return false
 				}
 				p.verb = len(p.elems)
 				p.elems = append(p.elems, elem{kind: ekVerb, adj: adj})
@@ -624,21 +806,24 @@ func (r *reader) pattern(body, text, code, rcode string) {
 				sy := r.v.synsets[pc]
 				if sy == nil {
 					r.errorf("pattern %q: undefined synset %s", body, pc)
-					return
+					return false
 				}
 				p.elems = append(p.elems, elem{kind: ekSyn, syn: sy, adj: adj})
 				p.length += len(pc) - 1
 			case strings.ContainsAny(pc, "{}()|*$%^+"):
 				r.errorf("pattern %q: unsupported token %q", body, pc)
-				return
+				return false
 			default:
 				prefix := len(pc) > 1 && strings.HasSuffix(pc, "~")
 				toks := wordNorms(strings.TrimSuffix(pc, "~"))
 				if len(toks) == 0 {
 					continue
 				}
+				// TABARI: a word joined by '_' to the next is whole, not
+				// a stem (its manual, §5.2.2).
+				exact := r.v.tabari && !prefix && k+1 < len(pieces)
 				for t, w := range toks {
-					p.elems = append(p.elems, elem{kind: ekWord, word: w, adj: adj || t > 0, prefix: prefix && t == len(toks)-1})
+					p.elems = append(p.elems, elem{kind: ekWord, word: w, adj: adj || t > 0, prefix: prefix && t == len(toks)-1, exact: exact && t == len(toks)-1})
 					p.length += len(w)
 				}
 			}
@@ -646,11 +831,16 @@ func (r *reader) pattern(body, text, code, rcode string) {
 	}
 	if p.verb < 0 {
 		r.errorf("pattern %q: missing verb marker '*'", body)
-		return
+		return false
 	}
 	for _, e := range p.elems {
 		switch e.kind {
 		case ekWord:
+			if r.v.tabari && !e.exact && len(e.word) < 3 {
+				// a short TABARI stem ("IN" matches INTO) has no
+				// three-letter prefix to require
+				continue
+			}
 			p.sig.add(e.word)
 		case ekSyn:
 			p.syns = append(p.syns, e.syn)
@@ -658,6 +848,7 @@ func (r *reader) pattern(body, text, code, rcode string) {
 	}
 	r.cur.patterns = append(r.cur.patterns, p)
 	r.v.npat++
+	return true
 }
 
 var dictTokenizer = text.Tokenizer{KeepPunct: true}

@@ -174,7 +174,7 @@ func (s *PLOVERSuite) Run(c Coder) *Report {
 	for i := range s.Records {
 		rec := &s.Records[i]
 		doc := &dyad.Document{Source: rec.ID, Text: rec.Text, Date: rec.Date, Lang: "en", Format: "txt"}
-		evs := c.Code(doc)
+		evs := primaryEvents(c.Code(doc))
 		var types []string
 		var triples []Triple
 		untyped, spurious := 0, 0
@@ -211,4 +211,52 @@ func (s *PLOVERSuite) Run(c Coder) *Report {
 		t.diffs(rec.ID, rec.Type, rec.Text, Classify(missed, extra, len(evs) > 0))
 	}
 	return t.report()
+}
+
+// primaryEvents drops the reverse events of asymmetric paired patterns:
+// TABARI's [042:043] codes a visit twice, the visitor's visit and the
+// host's hosting, where PLOVER records one CONSULT from the visitor to the
+// host. A reverse event is one whose verb span and pattern are those of an
+// earlier event of the sentence with source and target swapped, from a
+// pattern whose pair codes differ ("[042:043]", not "[030:030]", which
+// codes a symmetric act that PLOVER's gold lists both ways).
+func primaryEvents(evs []dyad.Event) []dyad.Event {
+	out := evs[:0:0]
+	for i := range evs {
+		if !reverseOf(evs, i) {
+			out = append(out, evs[i])
+		}
+	}
+	return out
+}
+
+// reverseOf reports whether evs[i] is the reverse event of an earlier one.
+func reverseOf(evs []dyad.Event, i int) bool {
+	e := &evs[i]
+	if e.Target == nil || !asymmetricPair(e.Pattern) {
+		return false
+	}
+	for j := i - 1; j >= 0; j-- {
+		p := &evs[j]
+		if p.Target != nil && p.Verb == e.Verb && p.Pattern == e.Pattern && p.Sentence == e.Sentence &&
+			p.Source.Code == e.Target.Code && p.Target.Code == e.Source.Code {
+			return true
+		}
+	}
+	return false
+}
+
+// asymmetricPair reports whether a pattern's text codes a pair "[a:b]"
+// with a != b: "DYAD_VISIT [042:043] - * +".
+func asymmetricPair(pat string) bool {
+	i := strings.IndexByte(pat, '[')
+	if i < 0 {
+		return false
+	}
+	j := strings.IndexByte(pat[i:], ']')
+	if j < 0 {
+		return false
+	}
+	a, b, ok := strings.Cut(pat[i+1:i+j], ":")
+	return ok && a != "" && b != "" && a != b
 }

@@ -355,8 +355,9 @@ func orNone(code string) string {
 // flat ("ABANDON [345]", its patterns below it, an optional "{ FORMS }"
 // line of irregular forms); PETRARCH-1 groups them in blocks ("---
 // ABANDON [345] ---"). Each TABARI verb becomes a block of its own; the
-// <SYNSETS> tags are dropped (their synsets are kept) and the <TIME>
-// section, which sets date shifts rather than events, is left out.
+// <SYNSETS> tags are dropped (their synsets are kept) and of the <TIME>
+// section, which sets date shifts rather than events, only the phrases
+// with the discard code [###] are kept, as verbs with it.
 func ConvertTABARIVerbs(data []byte) []byte {
 	out, _ := ConvertTABARIVerbsLines(data)
 	return out
@@ -382,8 +383,22 @@ func ConvertTABARIVerbsLines(data []byte) ([]byte, []int) {
 		case up == "</TIME>":
 			inTime = false
 			continue
-		case inTime, up == "<SYNSETS>", up == "</SYNSETS>", strings.HasPrefix(t, "~~"):
+		case inTime:
+			// A time phrase with the discard code discards the sentence
+			// as a verb with it does: keep it as one.
+			head, _, _ := strings.Cut(t, ";")
+			if word, code, ok := strings.Cut(head, "["); ok && strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(code), "]")) == "###" {
+				word = strings.TrimSpace(word)
+				fmt.Fprintf(&b, "--- %s [###] ---\n%s [###]\n", word, word)
+				from = append(from, i+1, i+1)
+			}
 			continue
+		case up == "<SYNSETS>", up == "</SYNSETS>", strings.HasPrefix(t, "~~"):
+			continue
+		}
+		if t != "" && t[0] == '-' {
+			// A pattern line: TABARI reads a hyphen in a word as '_'.
+			line = tabariHyphens(line)
 		}
 		if t == "" || t[0] < 'A' || t[0] > 'Z' {
 			b.WriteString(line)
@@ -393,7 +408,7 @@ func ConvertTABARIVerbsLines(data []byte) ([]byte, []int) {
 		}
 		// A verb line: WORD [code] ;comment, perhaps followed by a line
 		// of forms.
-		head, comment, _ := strings.Cut(t, ";")
+		head, comment, _ := strings.Cut(tabariHyphens(t), ";")
 		word, code, ok := strings.Cut(head, "[")
 		word = strings.TrimSpace(word)
 		if !ok {
@@ -452,4 +467,27 @@ func tabariForms(word, forms string) (string, string) {
 		}
 	}
 	return root + "_", " {" + strings.Join(list, " ") + "}"
+}
+
+// tabariHyphens returns a dictionary line with each hyphen that follows a
+// letter or digit, before any ';' comment, written as '_': TABARI reads
+// dictionary hyphens as connectors and blanks out those of the text
+// (its manual, §5.2), so "ANTI- + *" matches "anti- Gondor".
+func tabariHyphens(line string) string {
+	end := strings.IndexByte(line, ';')
+	if end < 0 {
+		end = len(line)
+	}
+	b := []byte(line)
+	changed := false
+	for i := 1; i < end; i++ {
+		if c := b[i-1]; b[i] == '-' && (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			b[i] = '_'
+			changed = true
+		}
+	}
+	if !changed {
+		return line
+	}
+	return string(b)
 }

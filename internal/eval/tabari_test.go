@@ -77,6 +77,21 @@ func TestConvertTABARIVerbs_Endings(t *testing.T) {
 	}
 }
 
+// TestConvertTABARIVerbs_Hyphens checks TABARI's hyphens in dictionary
+// words (connectors, written '_') and its <TIME> section (only discard
+// phrases are kept, as verbs).
+func TestConvertTABARIVerbs_Hyphens(t *testing.T) {
+	in := "<TIME>\nKAN_WA_MA_KAN [###]\nLAST_WEEK [-7]\n</TIME>\nPARADE [017] ;pas 4-26-03\n- ANTI- + *  [111] ; 9-May-05\nCEASE-FIRE [---]\n"
+	got := string(eval.ConvertTABARIVerbs([]byte(in)))
+	want := "--- KAN_WA_MA_KAN [###] ---\nKAN_WA_MA_KAN [###]\n" +
+		"--- PARADE [017] ---\nPARADE [017] ;pas 4-26-03\n" +
+		"- ANTI_ + *  [111] ; 9-May-05\n" +
+		"--- CEASE_FIRE [---] ---\nCEASE_FIRE [---]\n\n"
+	if got != want {
+		t.Errorf("ConvertTABARIVerbs(%q) =\n%s\nwant\n%s", in, got, want)
+	}
+}
+
 // optionCoder records the options each record is coded under.
 type optionCoder struct {
 	seen map[string]string
