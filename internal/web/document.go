@@ -67,6 +67,7 @@ type docSentence struct {
 
 type documentView struct {
 	Doc       *dyad.Document
+	Heading   string
 	Meta      [][2]string
 	Sentences []docSentence
 	Tail      string
@@ -74,6 +75,20 @@ type documentView struct {
 	Query     string
 	Hits      int
 	Versions  string
+}
+
+// heading names a document: its title, else who published it when, else
+// its number.
+func heading(doc *dyad.Document) string {
+	switch {
+	case doc.Title != "":
+		return doc.Title
+	case doc.Publisher != "" && !doc.Date.IsZero():
+		return doc.Publisher + ", " + day(doc.Date)
+	case doc.Publisher != "":
+		return doc.Publisher
+	}
+	return "Document " + strconv.FormatInt(doc.ID, 10)
 }
 
 // maxDocEvents bounds the events loaded for one document page.
@@ -98,7 +113,7 @@ func (d *Dashboard) document(r *http.Request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	v := documentView{Doc: doc, Query: q, Events: len(events)}
+	v := documentView{Doc: doc, Heading: heading(doc), Query: q, Events: len(events)}
 	for _, kv := range [][2]string{{"Source", doc.Source}, {"Publisher", doc.Publisher}, {"Date", day(doc.Date)},
 		{"Side", doc.Side}, {"Kind", doc.Kind}, {"Language", doc.Lang}, {"Format", doc.Format}} {
 		if kv[1] != "" {
