@@ -16,13 +16,14 @@ import (
 func newDashboard(svc *record.Service, d [2]string, jobs web.Jobs, logger *slog.Logger) (http.Handler, error) {
 	ds := sqlite.NewDocumentService(svc.DB)
 	dash := &web.Dashboard{
-		Documents: ds,
-		Events:    sqlite.NewEventService(svc.DB),
-		Search:    ds,
-		Record:    recordAdapter{svc},
-		Jobs:      jobs,
-		Dyad:      d,
-		Logger:    logger,
+		Documents:   ds,
+		Events:      sqlite.NewEventService(svc.DB),
+		Search:      ds,
+		Record:      recordAdapter{svc},
+		Jobs:        jobs,
+		Corrections: sqlite.NewCorrectionService(svc.DB),
+		Dyad:        d,
+		Logger:      logger,
 	}
 	return dash.Handler()
 }

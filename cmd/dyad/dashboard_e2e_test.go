@@ -243,6 +243,7 @@ func TestDashboardBrowser(t *testing.T) {
 		{"/brief", ""},
 		{"/ingests", "Ingests"},
 		{"/search?q=Taiwan", "Search"},
+		{"/corrections", "Corrections"},
 	}
 	for _, p := range pages {
 		do("load "+p.path, chromedp.Navigate(base+p.path), chromedp.WaitVisible(chromedp.CSS("main h1")))
@@ -263,6 +264,18 @@ func TestDashboardBrowser(t *testing.T) {
 	}
 	if n := evalJS[int](t, bctx, `document.querySelectorAll('table.jobs a[href^="/documents/"]').length`); n != len(docs) {
 		t.Errorf("ingest page links %d documents, want %d", n, len(docs))
+	}
+
+	// A correction posted through the API shows on the meeting it
+	// corrects, with who made it.
+	key := correctFirstMeeting(t, base, token, "Diaoyutai State Guesthouse")
+	do("meeting 1", chromedp.Navigate(base+"/meetings/1"), chromedp.WaitVisible(chromedp.CSS("ul.corrections")))
+	if got := text("ul.corrections li"); !strings.Contains(got, "Diaoyutai State Guesthouse") || !strings.Contains(got, "by e2e") {
+		t.Errorf("meeting %s: correction shown as %q", key, got)
+	}
+	do("corrections", chromedp.Navigate(base+"/corrections"), chromedp.WaitVisible(chromedp.CSS("table.corrections")))
+	if got := text("table.corrections tbody tr"); !strings.Contains(got, "e2e") || !strings.Contains(got, key) {
+		t.Errorf("corrections page: first row %q", got)
 	}
 
 	// The index chart: click the busiest period, then its first event,
@@ -355,6 +368,41 @@ func TestDashboardBrowser(t *testing.T) {
 			}
 		}
 	}
+}
+
+// correctFirstMeeting sets the place of the first meeting through the API
+// and returns the meeting's key.
+func correctFirstMeeting(t *testing.T, base, token, place string) string {
+	t.Helper()
+	resp, err := http.Get(base + "/api/v1/meetings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var meetings struct {
+		Meetings []struct {
+			ID  int    `json:"id"`
+			Key string `json:"key"`
+		} `json:"meetings"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&meetings)
+	resp.Body.Close()
+	if err != nil || len(meetings.Meetings) == 0 || meetings.Meetings[0].ID != 1 {
+		t.Fatalf("GET /api/v1/meetings: %v, %+v", err, meetings)
+	}
+	key := meetings.Meetings[0].Key
+	body, _ := json.Marshal(map[string]string{"kind": "meeting", "key": key, "field": "place", "value": place, "note": "browser test"})
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/corrections", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST /api/v1/corrections = %d", resp.StatusCode)
+	}
+	return key
 }
 
 // evalJS evaluates a JavaScript expression in the page.

@@ -81,3 +81,35 @@ func (d *Dashboard) ingests(r *http.Request) (string, any, error) {
 	}
 	return "ingests", v, nil
 }
+
+type correctionsView struct {
+	Enabled bool
+	Kind    string
+	Kinds   []string
+	Rows    []dyad.Correction
+}
+
+func (d *Dashboard) corrections(r *http.Request) (string, any, error) {
+	p := &params{r: r}
+	kind := p.str("kind")
+	if kind != "" && dyad.CorrectionFields[kind] == nil {
+		p.fail("Invalid kind %q: want event, meeting, channel or commitment.", kind)
+	}
+	if p.err != nil {
+		return "", nil, p.err
+	}
+	v := correctionsView{Enabled: d.Corrections != nil, Kind: kind,
+		Kinds: []string{dyad.CorrectEvent, dyad.CorrectMeeting, dyad.CorrectChannel, dyad.CorrectCommitment}}
+	if d.Corrections == nil {
+		return "corrections", v, nil
+	}
+	cs, err := d.Corrections.FindCorrections(r.Context(), kind)
+	if err != nil {
+		return "", nil, err
+	}
+	// Newest first: what an analyst checks is what changed last.
+	for i := len(cs) - 1; i >= 0; i-- {
+		v.Rows = append(v.Rows, cs[i])
+	}
+	return "corrections", v, nil
+}

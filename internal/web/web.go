@@ -62,6 +62,12 @@ type Record interface {
 	Brief(ctx context.Context, d [2]string, from, to time.Time) (*brief.Brief, error)
 }
 
+// Corrections lists analysts' corrections of one kind ("" for all),
+// oldest first.
+type Corrections interface {
+	FindCorrections(ctx context.Context, kind string) ([]dyad.Correction, error)
+}
+
 // A Job is an ingest running or done, as the dashboard shows it.
 type Job struct {
 	ID        string
@@ -82,13 +88,14 @@ type Jobs interface {
 
 // A Dashboard serves the pages. Set its fields, then call Handler.
 type Dashboard struct {
-	Documents Documents
-	Events    Events
-	Search    Searcher
-	Record    Record
-	Jobs      Jobs      // optional: the ingest page shows nothing without it
-	Dyad      [2]string // the dyad shown by default, e.g. USA, CHN
-	Logger    *slog.Logger
+	Documents   Documents
+	Events      Events
+	Search      Searcher
+	Record      Record
+	Jobs        Jobs        // optional: the ingest page shows nothing without it
+	Corrections Corrections // optional: the corrections page shows nothing without it
+	Dyad        [2]string   // the dyad shown by default, e.g. USA, CHN
+	Logger      *slog.Logger
 	// Now returns the current time; time.Now when nil (tests fix it).
 	Now func() time.Time
 
@@ -98,7 +105,7 @@ type Dashboard struct {
 // pageNames are the templates under templates/, each rendered inside
 // layout.html.
 var pageNames = []string{"overview", "period", "timeline", "event", "channels", "meetings", "meeting",
-	"commitments", "positions", "documents", "document", "search", "brief", "ingests", "error"}
+	"commitments", "positions", "documents", "document", "search", "brief", "ingests", "corrections", "error"}
 
 // Handler parses the templates and returns the dashboard's handler. It
 // answers GET and HEAD only; the API takes every write.
@@ -138,6 +145,7 @@ func (d *Dashboard) Handler() (http.Handler, error) {
 		{"/search", d.search},
 		{"/brief", d.brief},
 		{"/ingests", d.ingests},
+		{"/corrections", d.corrections},
 	} {
 		mux.Handle("GET "+rt.pattern, d.page(rt.h))
 	}

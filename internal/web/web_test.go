@@ -198,6 +198,18 @@ func (f *fake) Brief(_ context.Context, d [2]string, from, to time.Time) (*brief
 		Notes:    []brief.Note{{N: 1, DocID: 1, Publisher: "State", Side: "USA", Date: day1, Sentence: 0, Quote: "Secretary Blinken met Director Wang Yi in Beijing."}}}, nil
 }
 
+type corrections []dyad.Correction
+
+func (c corrections) FindCorrections(_ context.Context, kind string) ([]dyad.Correction, error) {
+	var out []dyad.Correction
+	for _, x := range c {
+		if kind == "" || x.Kind == kind {
+			out = append(out, x)
+		}
+	}
+	return out, nil
+}
+
 type jobs []web.Job
 
 func (j jobs) IngestJobs() []web.Job { return j }
@@ -214,7 +226,9 @@ func newDashboard(t *testing.T) http.Handler {
 		t.Fatal(err)
 	}
 	d := &web.Dashboard{Documents: f, Events: f, Search: f, Record: f, Dyad: [2]string{"USA", "CHN"},
-		Jobs:   jobs{{ID: "j1", State: "running", Total: 4, Done: 1, Errors: []string{"bad.bin: binary file"}, Documents: []int64{2}, Created: day1}},
+		Jobs: jobs{{ID: "j1", State: "running", Total: 4, Done: 1, Errors: []string{"bad.bin: binary file"}, Documents: []int64{2}, Created: day1}},
+		Corrections: corrections{{Kind: dyad.CorrectMeeting, Key: "m1", Field: "place", Value: "<Diaoyutai>", Author: "alice", CreatedAt: day1},
+			{Kind: dyad.CorrectChannel, Key: "mmca", Field: "state", Value: "active", Author: "bob", Note: "resumed per readout", CreatedAt: day2}},
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Now:    func() time.Time { return time.Date(2023, 12, 31, 0, 0, 0, 0, time.UTC) }}
 	h, err := d.Handler()
@@ -259,6 +273,9 @@ func TestPages(t *testing.T) {
 		{"brief from only", "/brief?from=2023-06-10", 200, []string{`name="to" value="2023-07-09"`}},
 		{"brief", "/brief?from=2023-06-01&to=2023-06-30", 200, []string{"What happened", `href="#n1"`, "Blinken met Wang Yi &lt;in Beijing&gt;."}},
 		{"ingests", "/ingests", 200, []string{"j1", `data-refresh="2"`, "bad.bin: binary file", `href="/documents/2"`}},
+		{"corrections", "/corrections", 200, []string{"bob", "resumed per readout", "&lt;Diaoyutai&gt;", "2023-06-19 00:00"}},
+		{"corrections by kind", "/corrections?kind=meeting", 200, []string{"alice"}},
+		{"bad correction kind", "/corrections?kind=fish", 400, []string{"Invalid kind"}},
 		{"static", "/static/style.css", 200, []string{".doctext"}},
 		{"no page", "/nowhere", 404, []string{"There is no page at this address."}},
 		{"no static listing", "/static/", 404, []string{"There is no page at this address."}},
