@@ -11,15 +11,16 @@ import (
 	"github.com/dyad-dev/dyad/internal/web"
 )
 
-// newDashboard returns the web dashboard over the record service, for the
-// dyad shown by default. jobs may be nil (no ingest page).
-func newDashboard(svc *record.Service, d [2]string, jobs web.Jobs, logger *slog.Logger) (http.Handler, error) {
+// newDashboard returns the web dashboard over the record service (its
+// results through rec), for the dyad shown by default. jobs may be nil
+// (no ingest page).
+func newDashboard(svc *record.Service, rec web.Record, d [2]string, jobs web.Jobs, logger *slog.Logger) (http.Handler, error) {
 	ds := sqlite.NewDocumentService(svc.DB)
 	dash := &web.Dashboard{
 		Documents:   ds,
 		Events:      sqlite.NewEventService(svc.DB),
 		Search:      ds,
-		Record:      recordAdapter{svc},
+		Record:      rec,
 		Jobs:        jobs,
 		Corrections: sqlite.NewCorrectionService(svc.DB),
 		Dyad:        d,

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"runtime"
@@ -69,12 +70,15 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) (err error) {
 	}
 	defer done(&err)
 	ds := sqlite.NewDocumentService(svc.DB)
+	// One memo for the API and the dashboard: a page and its JSON compute
+	// the meetings once per database version.
+	rec := recordAdapter{svc: svc, memo: record.NewMemo(svc.DB.DataVersion, memoSize)}
 	s := &server.Server{
 		Addr:      c.Addr,
 		Documents: ds,
 		Events:    sqlite.NewEventService(svc.DB),
 		Search:    ds,
-		Record:    recordAdapter{svc},
+		Record:    rec,
 		Logger:    slog.New(slog.NewJSONHandler(c.Env.Stderr, nil)),
 	}
 	// The write side: tokens, background ingest, corrections, actors.
@@ -86,7 +90,7 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) (err error) {
 	// The dashboard reads without a token, so it is off when reads need one.
 	if c.ReadTokenRequired {
 		s.Logger.Info("dashboard off: reads need an API token (--read-token-required)")
-	} else if s.UI, err = newDashboard(svc, jobDyad, serverJobs{s}, s.Logger); err != nil {
+	} else if s.UI, err = newDashboard(svc, rec, jobDyad, serverJobs{s}, s.Logger); err != nil {
 		return err
 	}
 	if err := s.Open(); err != nil {
@@ -99,37 +103,69 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) (err error) {
 	return s.Run(ctx)
 }
 
-// recordAdapter gives the server the record service, one lookup per call.
-type recordAdapter struct{ svc *record.Service }
+// memoSize bounds the record results the server keeps: a few dyads and
+// periods of each page.
+const memoSize = 128
+
+// recordAdapter gives the server and the dashboard the record service:
+// one lookup per call, and results kept while the database is unchanged.
+type recordAdapter struct {
+	svc  *record.Service
+	memo *record.Memo
+}
 
 func (a recordAdapter) Lookup(ctx context.Context) export.Lookup { return a.svc.NewLookup(ctx) }
 
+// memoized runs compute through the memo under key, typed.
+func memoized[T any](ctx context.Context, a recordAdapter, key string, compute func(context.Context) (T, error)) (T, error) {
+	v, err := a.memo.Do(ctx, key, func(ctx context.Context) (any, error) { return compute(ctx) })
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return v.(T), nil
+}
+
 func (a recordAdapter) Meetings(ctx context.Context, d [2]string, asOf time.Time) ([]analytics.Meeting, error) {
-	return a.svc.Meetings(ctx, d, asOf, a.svc.NewLookup(ctx))
+	return memoized(ctx, a, fmt.Sprint("meetings", d, asOf), func(ctx context.Context) ([]analytics.Meeting, error) {
+		return a.svc.Meetings(ctx, d, asOf, a.svc.NewLookup(ctx))
+	})
 }
 
 func (a recordAdapter) Channels(ctx context.Context, d [2]string, asOf time.Time) ([]analytics.ChannelState, error) {
-	return a.svc.Channels(ctx, d, asOf, a.svc.NewLookup(ctx))
+	return memoized(ctx, a, fmt.Sprint("channels", d, asOf), func(ctx context.Context) ([]analytics.ChannelState, error) {
+		return a.svc.Channels(ctx, d, asOf, a.svc.NewLookup(ctx))
+	})
 }
 
 func (a recordAdapter) Commitments(ctx context.Context, d [2]string, asOf time.Time) ([]analytics.Commitment, error) {
-	return a.svc.Commitments(ctx, d, asOf, a.svc.NewLookup(ctx))
+	return memoized(ctx, a, fmt.Sprint("commitments", d, asOf), func(ctx context.Context) ([]analytics.Commitment, error) {
+		return a.svc.Commitments(ctx, d, asOf, a.svc.NewLookup(ctx))
+	})
 }
 
 func (a recordAdapter) Positions(ctx context.Context, to time.Time) ([]analytics.Position, error) {
-	return a.svc.Positions(ctx, to)
+	return memoized(ctx, a, fmt.Sprint("positions", to), func(ctx context.Context) ([]analytics.Position, error) {
+		return a.svc.Positions(ctx, to)
+	})
 }
 
 func (a recordAdapter) Compare(ctx context.Context, x, y *dyad.Document) (analytics.Comparison, error) {
-	return a.svc.Compare(ctx, x, y)
+	return memoized(ctx, a, fmt.Sprint("compare", x.ID, y.ID), func(ctx context.Context) (analytics.Comparison, error) {
+		return a.svc.Compare(ctx, x, y)
+	})
 }
 
 func (a recordAdapter) Index(ctx context.Context, d [2]string, by analytics.Granularity, from, to time.Time) (*analytics.Index, error) {
-	return a.svc.Index(ctx, d, by, from, to)
+	return memoized(ctx, a, fmt.Sprint("index", d, by, from, to), func(ctx context.Context) (*analytics.Index, error) {
+		return a.svc.Index(ctx, d, by, from, to)
+	})
 }
 
 func (a recordAdapter) Brief(ctx context.Context, d [2]string, from, to time.Time) (*brief.Brief, error) {
-	return a.svc.Brief(ctx, d, from, to)
+	return memoized(ctx, a, fmt.Sprint("brief", d, from, to), func(ctx context.Context) (*brief.Brief, error) {
+		return a.svc.Brief(ctx, d, from, to)
+	})
 }
 
 // serveIngester runs the server's ingest jobs with the pipeline of

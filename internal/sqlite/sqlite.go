@@ -27,6 +27,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dyad-dev/dyad"
@@ -58,6 +59,9 @@ type DB struct {
 	write *sql.DB
 	stmts *statements     // prepared on the write handle
 	reads *readStatements // prepared on the read handle, by SQL text
+
+	verMu   sync.Mutex
+	verConn *sql.Conn // a read connection kept for DataVersion
 
 	// DSN is the database file path, or MemoryDSN.
 	DSN string
@@ -184,6 +188,12 @@ func (db *DB) Close() error {
 
 func (db *DB) closeHandles() error {
 	var errs []error
+	db.verMu.Lock()
+	if db.verConn != nil {
+		errs = append(errs, db.verConn.Close())
+		db.verConn = nil
+	}
+	db.verMu.Unlock()
 	if db.stmts != nil {
 		errs = append(errs, db.stmts.close())
 		db.stmts = nil
