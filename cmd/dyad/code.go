@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"runtime"
 
 	"github.com/dyad-dev/dyad"
 	"github.com/dyad-dev/dyad/internal/export"
 	"github.com/dyad-dev/dyad/internal/ingest"
+	"github.com/dyad-dev/dyad/internal/pipeline"
 )
 
 // CodeCommand codes one document without a database and prints its events
@@ -24,6 +26,9 @@ type CodeCommand struct {
 	// records); Out is "jsonl" or "tabari" (TABARI event lines); Project
 	// is a TABARI .project file whose dictionaries replace the shipped ones.
 	In, Out, Project string
+	// Workers is how many documents (TABARI records) are coded at once;
+	// the output keeps input order whatever it is.
+	Workers int
 }
 
 // Run parses args and codes.
@@ -39,13 +44,17 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 			"--out tabari prints TABARI's tab-separated event lines (date YYMMDD,\n"+
 			"source, target, CAMEO code, (name), matched text) instead of JSON; and\n"+
 			"--project uses the actor, agent and verb dictionaries of a TABARI\n"+
-			".project file in place of the shipped ones (with any input format).")
+			".project file in place of the shipped ones (with any input format).\n"+
+			"Records are coded on --workers goroutines and printed in input order;\n"+
+			"under the project's FORWARD: option they are coded one after the other,\n"+
+			"as a pronoun opening a record may stand for the previous record's actor.")
 	fs.StringVar(&c.Dyad, "dyad", DefaultDyad, "the pair of states coded, `A-B`")
 	fs.Var(&c.Dicts, "dict", "extra dictionary `file` (repeatable)")
 	fs.BoolVar(&c.Diag, "diagnostics", false, "also print the document's diagnostics to stderr")
 	fs.StringVar(&c.In, "in", "", "input `format`: tabari for TABARI text records (default: detected)")
 	fs.StringVar(&c.Out, "out", "jsonl", "output `format`: jsonl or tabari")
 	fs.StringVar(&c.Project, "project", "", "TABARI .project `file` whose dictionaries are used")
+	fs.IntVar(&c.Workers, "workers", runtime.NumCPU(), "documents or records coded at once")
 	c.Meta.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -121,16 +130,25 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 	}
 	printDiagnostics(c.Env, k.Diagnostics)
 	an := newAnalyzer(k, d)
+	analyze, workers := an.Analyze, c.Workers
+	if o := k.Coder.Options; o.TABARI && o.Forward != "" {
+		// FORWARD: a record may continue the one before: code them in
+		// order, as 'eval tabari' does.
+		tc := &tabariCoder{k: k, analyzers: map[string]*pipeline.Analyzer{"": an}}
+		analyze = func(doc *dyad.Document) *dyad.Bundle { return tc.analyze(doc, nil) }
+		workers = 1
+	}
+	for _, doc := range docs {
+		if doc.Source == "" {
+			doc.Source = name
+		}
+	}
 
 	w := bufio.NewWriter(c.Env.Stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	lk := codebookLookup{k}
-	for _, doc := range docs {
-		if doc.Source == "" {
-			doc.Source = name
-		}
-		b := an.Analyze(doc)
+	err = analyzeInOrder(docs, workers, analyze, func(doc *dyad.Document, b *dyad.Bundle) error {
 		if c.Diag {
 			for _, dg := range b.Diagnostics {
 				c.Env.Stderr.Write([]byte("dyad: " + dg.String() + "\n"))
@@ -159,8 +177,75 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 				return err
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return w.Flush()
+}
+
+// analyzeInOrder analyzes docs on workers goroutines (one when workers <
+// 2) and calls emit with each document and its bundle in the order of
+// docs, from the calling goroutine. It stops at the first error of emit
+// and returns it. At most a few chunks of documents per worker are
+// analyzed ahead of emit, which bounds the bundles held in memory.
+func analyzeInOrder(docs []*dyad.Document, workers int, analyze func(*dyad.Document) *dyad.Bundle, emit func(*dyad.Document, *dyad.Bundle) error) error {
+	if workers < 2 || len(docs) < 2 {
+		for _, doc := range docs {
+			if err := emit(doc, analyze(doc)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	const chunk = 64 // documents a worker takes at once
+	nchunks := (len(docs) + chunk - 1) / chunk
+	results := make([]chan []*dyad.Bundle, nchunks)
+	for i := range results {
+		results[i] = make(chan []*dyad.Bundle, 1)
+	}
+	jobs := make(chan int)
+	done := make(chan struct{})
+	defer close(done)
+	ahead := make(chan struct{}, 4*workers) // chunks handed out, not yet emitted
+	go func() {
+		defer close(jobs)
+		for i := range nchunks {
+			select {
+			case ahead <- struct{}{}:
+			case <-done:
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-done:
+				return
+			}
+		}
+	}()
+	for range min(workers, nchunks) {
+		go func() {
+			for i := range jobs {
+				part := docs[i*chunk : min((i+1)*chunk, len(docs))]
+				bs := make([]*dyad.Bundle, len(part))
+				for k, doc := range part {
+					bs[k] = analyze(doc)
+				}
+				results[i] <- bs // buffered: never blocks
+			}
+		}()
+	}
+	for i := range nchunks {
+		bs := <-results[i]
+		for k, b := range bs {
+			if err := emit(docs[i*chunk+k], b); err != nil {
+				return err
+			}
+		}
+		<-ahead
+	}
+	return nil
 }
 
 // codebookLookup names CAMEO codes from the loaded codebook; it knows no

@@ -302,6 +302,13 @@ func (c *tabariCoder) Code(doc *dyad.Document) []dyad.Event {
 // CodeTABARI codes doc under the project's options changed by options,
 // in order. An option line that cannot be read is ignored.
 func (c *tabariCoder) CodeTABARI(doc *dyad.Document, options []string) []dyad.Event {
+	return c.analyze(doc, options).Events
+}
+
+// analyze analyzes doc as CodeTABARI codes it. Calls must come in record
+// order, from one goroutine: under FORWARD: each record may continue the
+// one before.
+func (c *tabariCoder) analyze(doc *dyad.Document, options []string) *dyad.Bundle {
 	key := strings.Join(options, "\n")
 	an, ok := c.analyzers[key]
 	if !ok {
@@ -328,7 +335,7 @@ func (c *tabariCoder) CodeTABARI(doc *dyad.Document, options []string) []dyad.Ev
 	if len(b.Mentions) > 0 {
 		c.prevFirst = coding.ForwardCode(&b.Mentions[0])
 	}
-	return b.Events
+	return b
 }
 
 // addDict reads the dictionary name from fsys into add.

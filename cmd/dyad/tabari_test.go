@@ -3,12 +3,18 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dyad-dev/dyad"
+	"github.com/dyad-dev/dyad/internal/eval"
+	"github.com/dyad-dev/dyad/internal/pipeline"
 	"github.com/dyad-dev/dyad/internal/shared"
 )
 
@@ -212,5 +218,175 @@ func TestEval_TABARISuite(t *testing.T) {
 	passed, checked := rep.Counter("passed"), rep.Counter("checked")
 	if checked == 0 || float64(passed) < 0.95*float64(checked) {
 		t.Errorf("tabari suite: passed %d of %d, want at least 95 %%", passed, checked)
+	}
+}
+
+// recordingCoder is a TABARI coder that keeps the events of each record.
+type recordingCoder struct {
+	*tabariCoder
+	events map[string][]dyad.Event
+}
+
+func (c recordingCoder) CodeTABARI(doc *dyad.Document, options []string) []dyad.Event {
+	evs := c.tabariCoder.CodeTABARI(doc, options)
+	c.events[doc.Source] = evs
+	return evs
+}
+
+// TestCode_TABARIForward checks that 'dyad code --in tabari' honours the
+// project's FORWARD: option as 'eval tabari' does: on the forwarding
+// records of TABARI's validation suite, under a project whose options
+// file sets FORWARD:, both code the same events, among them the one whose
+// source a pronoun forwards from the record before.
+func TestCode_TABARIForward(t *testing.T) {
+	project := shared.Path(t, "peers/tabari/Validate.project")
+	peers := filepath.Dir(project)
+	s, _, err := readSuite("tabari", project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	suite := s.(*eval.TABARISuite)
+	k, _, err := suiteKnowledge(nil, suite.Dictionaries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc := recordingCoder{&tabariCoder{k: k, analyzers: map[string]*pipeline.Analyzer{}}, map[string][]dyad.Event{}}
+	suite.Run(rc)
+
+	// The third forwarding story (FRWD-003-*): the suite's OPTION records
+	// have set FORWARD: and left the other options as Validate.options
+	// sets them. Each record gets its own date, to tell the lines apart.
+	var text strings.Builder
+	var ids []string
+	for _, r := range suite.Records {
+		if strings.HasPrefix(r.ID, "FRWD-003-") {
+			fmt.Fprintf(&text, "9501%02d %s\n%s\n\n", len(ids)+1, r.ID, r.Text)
+			ids = append(ids, r.ID)
+		}
+	}
+	if len(ids) != 5 {
+		t.Fatalf("found %d FRWD-003 records in the suite, want 5", len(ids))
+	}
+	opts, err := os.ReadFile(filepath.Join(peers, "Validate.options"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"TABARI.Demo.actors", "TABARI.Demo.verbs", "Validate.agents"} {
+		if err := os.Symlink(filepath.Join(peers, f), filepath.Join(dir, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	proj := "<actorsfile> TABARI.Demo.actors\n<verbsfile> TABARI.Demo.verbs\n<agentsfile> Validate.agents\n<optionsfile> fwd.options\n"
+	writeFile(t, dir, "fwd.project", proj)
+	writeFile(t, dir, "off.project", strings.ReplaceAll(proj, "fwd.options", "Validate.options"))
+	writeFile(t, dir, "fwd.options", string(opts)+"\nFORWARD: ^^*****NNN*SSS\n")
+	if err := os.Symlink(filepath.Join(peers, "Validate.options"), filepath.Join(dir, "Validate.options")); err != nil {
+		t.Fatal(err)
+	}
+
+	code := func(project string) map[string][]string {
+		t.Helper()
+		out, stderr, err := runCmd(t, text.String(), "code", "--in", "tabari", "--out", "tabari", "--project", project, "-")
+		if err != nil {
+			t.Fatalf("code --project %s = %v\n%s", project, err, stderr)
+		}
+		got := map[string][]string{}
+		for _, f := range tabariLines(t, out) {
+			day, _ := strconv.Atoi(f[0][4:])
+			got[ids[day-1]] = append(got[ids[day-1]], f[1]+"/"+f[2]+"/"+f[3])
+		}
+		return got
+	}
+	got := code(filepath.Join(dir, "fwd.project"))
+	for _, id := range ids {
+		var want []string
+		for _, e := range rc.events[id] {
+			tgt := "---"
+			if e.Target != nil {
+				tgt = orNone(e.Target.Code)
+			}
+			want = append(want, orNone(e.Source.Code)+"/"+tgt+"/"+e.CAMEO)
+		}
+		if !slices.Equal(got[id], want) {
+			t.Errorf("%s: code --in tabari = %q, eval tabari = %q", id, got[id], want)
+		}
+	}
+	if fwd := "FOR/GON/090"; !slices.Contains(got["FRWD-003-002"], fwd) {
+		t.Errorf("FRWD-003-002 = %q, want %s, its pronoun forwarded from the record before", got["FRWD-003-002"], fwd)
+	}
+	if off := code(filepath.Join(dir, "off.project")); slices.Contains(off["FRWD-003-002"], "FOR/GON/090") {
+		t.Errorf("without FORWARD: FRWD-003-002 = %q, want no forwarded source", off["FRWD-003-002"])
+	}
+}
+
+// TestCode_TABARIWorkers checks that coding TABARI's validation records on
+// several workers prints exactly what one worker prints.
+func TestCode_TABARIWorkers(t *testing.T) {
+	project := shared.Path(t, "peers/tabari/Validate.project")
+	text := filepath.Join(filepath.Dir(project), "Validate.text")
+	var outs []string
+	for _, w := range []string{"1", "3"} {
+		out, stderr, err := runCmd(t, "", "code", "--in", "tabari", "--out", "tabari", "--workers", w, "--project", project, text)
+		if err != nil {
+			t.Fatalf("code --workers %s = %v\n%s", w, err, stderr)
+		}
+		outs = append(outs, out)
+	}
+	if n := strings.Count(outs[0], "\n"); n < 300 {
+		t.Errorf("code --workers 1 printed %d events, want at least 300", n)
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("code --workers 3 printed other lines than --workers 1")
+	}
+}
+
+func TestAnalyzeInOrder(t *testing.T) {
+	docs := make([]*dyad.Document, 300)
+	for i := range docs {
+		docs[i] = &dyad.Document{Source: strconv.Itoa(i)}
+	}
+	analyze := func(d *dyad.Document) *dyad.Bundle { return &dyad.Bundle{Doc: d} }
+	tests := []struct {
+		name    string
+		workers int
+		stopAt  int // emit fails at this document; -1 never
+	}{
+		{"OneWorker", 1, -1},
+		{"FourWorkers", 4, -1},
+		{"StopsAtError", 4, 130},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var seen []string
+			errStop := fmt.Errorf("stop")
+			err := analyzeInOrder(docs, tt.workers, analyze, func(d *dyad.Document, b *dyad.Bundle) error {
+				if d != b.Doc {
+					t.Fatalf("emit(%s) got the bundle of %s", d.Source, b.Doc.Source)
+				}
+				if len(seen) == tt.stopAt {
+					return errStop
+				}
+				seen = append(seen, d.Source)
+				return nil
+			})
+			want := len(docs)
+			if tt.stopAt >= 0 {
+				want = tt.stopAt
+				if err != errStop {
+					t.Errorf("analyzeInOrder = %v, want %v", err, errStop)
+				}
+			} else if err != nil {
+				t.Errorf("analyzeInOrder = %v", err)
+			}
+			if len(seen) != want {
+				t.Fatalf("emitted %d documents, want %d", len(seen), want)
+			}
+			for i, s := range seen {
+				if s != strconv.Itoa(i) {
+					t.Fatalf("document %d emitted as %s: out of order", i, s)
+				}
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyad-dev/dyad"
@@ -40,7 +41,7 @@ type node struct {
 	edges []edge
 	m     map[string]*node
 	hits  []hit
-	stems *[]stem // phrases whose last word is a prefix (Loader.Stems); rare, so kept out of line
+	stems *stemSet // phrases whose last word is a prefix (Loader.Stems); rare, so kept out of line
 }
 
 // An edge leads from a node to its child for one word.
@@ -68,6 +69,62 @@ func (s *nodeSlab) new() *node {
 type stem struct {
 	prefix string
 	hits   []hit
+}
+
+// A stemSet is the stems of a node, in the order they were added, indexed
+// by prefix: TABARI dictionaries put hundreds of one-word stems on the
+// root, and every token of a sentence is tried against them.
+type stemSet struct {
+	list []stem
+	idx  map[string]int // prefix -> its index in list
+	// lens has bit k set when a prefix is k bytes long (bit 63: 63 or
+	// more), so that only those lengths of a word are looked up.
+	lens uint64
+}
+
+// linearStems is the most stems a set tries one by one; larger sets are
+// looked up by each prefix of the word.
+const linearStems = 8
+
+func (s *stemSet) add(prefix string, h hit) {
+	if i, ok := s.idx[prefix]; ok {
+		s.list[i].hits = append(s.list[i].hits, h)
+		return
+	}
+	if s.idx == nil {
+		s.idx = map[string]int{}
+	}
+	s.idx[prefix] = len(s.list)
+	s.list = append(s.list, stem{prefix: prefix, hits: []hit{h}})
+	s.lens |= 1 << min(len(prefix), 63)
+}
+
+// match appends a term ending before token end for each stem that
+// prefixes w, in the order the stems were added.
+func (s *stemSet) match(w string, end int, dst []term) []term {
+	if len(s.list) <= linearStems {
+		for i := range s.list {
+			if strings.HasPrefix(w, s.list[i].prefix) {
+				dst = append(dst, term{end: end, hits: s.list[i].hits})
+			}
+		}
+		return dst
+	}
+	var buf [8]int
+	found := buf[:0]
+	for k := 0; k <= len(w); k++ {
+		if s.lens&(1<<min(k, 63)) == 0 {
+			continue
+		}
+		if i, ok := s.idx[w[:k]]; ok {
+			found = append(found, i)
+		}
+	}
+	slices.Sort(found) // the order of list
+	for _, i := range found {
+		dst = append(dst, term{end: end, hits: s.list[i].hits})
+	}
+	return dst
 }
 
 func (n *node) child(k string) *node {
@@ -121,16 +178,9 @@ func (n *node) insertLast(words []string, lastWord string, h hit, stemLast bool,
 		}
 		if i == last && stemLast {
 			if cur.stems == nil {
-				cur.stems = new([]stem)
+				cur.stems = &stemSet{}
 			}
-			st := *cur.stems
-			for k := range st {
-				if st[k].prefix == w {
-					st[k].hits = append(st[k].hits, h)
-					return
-				}
-			}
-			*cur.stems = append(st, stem{prefix: w, hits: []hit{h}})
+			cur.stems.add(w, h)
 			return
 		}
 		cur = cur.add(w, slab)
@@ -168,11 +218,7 @@ func (n *node) walkFrom(toks []dyad.Token, i int, dst []term) []term {
 	for j := i; j < len(toks); j++ {
 		w := toks[j].Norm
 		if cur.stems != nil {
-			for _, st := range *cur.stems {
-				if strings.HasPrefix(w, st.prefix) {
-					dst = append(dst, term{end: j + 1, hits: st.hits})
-				}
-			}
+			dst = cur.stems.match(w, j+1, dst)
 		}
 		cur = cur.child(w)
 		if cur == nil {

@@ -611,13 +611,42 @@ func (s *sent) firstActor(a, b, tgt int) int {
 	return -1
 }
 
-// sameCode reports whether mentions m and t (t may be -1) have one code.
+// sameCode reports whether mentions m and t (t may be -1) have one code:
+// whether the first actors of their groups (groupActors) have one.
 func (s *sent) sameCode(m, t int) bool {
 	if t < 0 {
 		return false
 	}
-	a, b := s.groupActors(m), s.groupActors(t)
-	return len(a) > 0 && len(b) > 0 && a[0].Code == b[0].Code
+	a, ok := s.firstCode(m)
+	if !ok {
+		return false
+	}
+	b, ok := s.firstCode(t)
+	return ok && a == b
+}
+
+// firstCode returns the code of groupActors(m)[0] without building the
+// group, and whether the group has an actor.
+func (s *sent) firstCode(m int) (string, bool) {
+	if r := s.in.refs; r != nil && r[m].m >= 0 {
+		if !r[m].group {
+			a := s.actorsOf(int(r[m].m))
+			if len(a) == 0 {
+				return "", false
+			}
+			return a[0].Code, true
+		}
+		m = int(r[m].m)
+	}
+	g := s.group[m]
+	for k := range s.group { // the members of m's group, in order
+		if s.group[k] == g && s.mStart[k] >= 0 && !s.place[k] {
+			if a := s.actorsOf(k); len(a) > 0 {
+				return a[0].Code, true
+			}
+		}
+	}
+	return "", false
 }
 
 // tabariTargetBefore is TABARI's second target search, when no actor
@@ -681,15 +710,11 @@ func (c *Coder) discards(in *Input) bool {
 		}
 	}
 	toks := in.Tokens
+	if len(c.Verbs.discard) == 0 {
+		return false
+	}
 	for q := range toks {
-		for _, f := range c.Verbs.forms[toks[q].Norm] {
-			code := f.code
-			if code == "" {
-				code = f.block.code
-			}
-			if code != DiscardCode {
-				continue
-			}
+		for _, f := range c.Verbs.discard[toks[q].Norm] {
 			st := q - f.head
 			if st < 0 || st+len(f.words) > len(toks) {
 				continue

@@ -2,6 +2,7 @@ package coding
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"io/fs"
@@ -29,6 +30,9 @@ type Verbs struct {
 	stems map[string][]string
 	// tabari: read with TABARI's semantics (LoadTABARIVerbs).
 	tabari bool
+	// discard holds the entries of forms whose code is the discard code
+	// [###], in the same order: TABARI drops a sentence holding one.
+	discard map[string][]*verbForm
 }
 
 // A block is a verb synonym block: `--- NAME [code] ---`.
@@ -214,6 +218,14 @@ func loadVerbs(fsys fs.FS, tabari bool, names []string) (*Verbs, dyad.Diagnostic
 			return len(fs[i].words) > len(fs[j].words)
 		})
 		v.forms[k] = fs
+		for _, f := range fs {
+			if code := cmp.Or(f.code, f.block.code); code == DiscardCode {
+				if v.discard == nil {
+					v.discard = map[string][]*verbForm{}
+				}
+				v.discard[k] = append(v.discard[k], f)
+			}
+		}
 	}
 	return v, diags, nil
 }

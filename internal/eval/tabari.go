@@ -158,7 +158,7 @@ func (s *TABARISuite) readText(r io.Reader, stopFinal bool) error {
 		if rec == nil {
 			return false
 		}
-		rec.Text = strings.Join(strings.Fields(strings.Join(body, " ")), " ")
+		rec.Text = joinWords(body)
 		s.fields(rec, comment.String())
 		s.Records = append(s.Records, *rec)
 		final := stopFinal && strings.HasPrefix(rec.ID, tabariFinal)
@@ -211,6 +211,63 @@ func (s *TABARISuite) readText(r io.Reader, stopFinal bool) error {
 	}
 	finish()
 	return sc.Err()
+}
+
+// joinWords returns the words of lines, each separated from the next by
+// one blank, in one allocation (strings.Fields on the joined lines, without
+// building them).
+func joinWords(lines []string) string {
+	n := 0
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, l := range lines {
+		if !isASCII(l) {
+			// Unicode blanks (U+00A0, U+2003 …) separate words too.
+			for _, w := range strings.Fields(l) {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(w)
+			}
+			continue
+		}
+		for i := 0; i < len(l); {
+			for i < len(l) && asciiSpace(l[i]) {
+				i++
+			}
+			j := i
+			for j < len(l) && !asciiSpace(l[j]) {
+				j++
+			}
+			if j > i {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(l[i:j])
+			}
+			i = j
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
 // tabariHeader parses a record's first line: six digits YYMMDD (years

@@ -47,6 +47,30 @@ func TestReadTABARIRecords(t *testing.T) {
 	}
 }
 
+// TestReadTABARIRecords_Blanks checks that a record's lines are joined
+// into words separated by single blanks, Unicode blanks included.
+func TestReadTABARIRecords_Blanks(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"OneLine", "Arnor  praised\tGondor.", "Arnor praised Gondor."},
+		{"Lines", "  Arnor praised \n\tGondor on\r\n Monday. ", "Arnor praised Gondor on Monday."},
+		{"UnicodeBlanks", "Arnor\u00a0praised\u2003Gondor", "Arnor praised Gondor"},
+		{"Comment", "Arnor praised Gondor /* { ARN / GON / 041 } */", "Arnor praised Gondor"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs, _, err := eval.ReadTABARIRecords(strings.NewReader("950101 X-01\n"+tt.in+"\n\n"), "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(recs) != 1 || recs[0].Text != tt.want {
+				t.Errorf("ReadTABARIRecords(%q) = %+v, want one record with text %q", tt.in, recs, tt.want)
+			}
+		})
+	}
+}
+
 func TestConvertTABARIVerbsLines(t *testing.T) {
 	in := "<SYNSETS>\n&TIES\n+TIES\n</SYNSETS>\nRESTORE [064]\n- * &TIES [065]\nBREAK [161]\n{ BROKE_ }\n- * OFF [162]\n"
 	out, lines := eval.ConvertTABARIVerbsLines([]byte(in))
