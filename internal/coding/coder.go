@@ -432,6 +432,7 @@ type act struct {
 	fwdFut bool
 	object bool // a noun object of another verb: "criticized the visit"
 	poss   bool // after a possessive: "its abuses", "Blinken's trip"
+	appos  bool // in an appositive noun phrase: "Pakistan, a key U.S. ally in …,"
 }
 
 func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, []Explanation) {
@@ -571,8 +572,8 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 		}
 		// dyad's noun readings of a verb word; TABARI has only its own
 		// (tabariNoun, in findOccs).
-		if !s.c.Options.TABARI && (a.object || a.o.modifier || (len(a.frames) == 0 && s.topicNoun(a.o.start)) ||
-			(a.poss && a.fwd == -1)) {
+		if !s.c.Options.TABARI && ((a.object || a.poss && a.fwd == -1) && !s.demandNoun(a) || a.o.modifier ||
+			(len(a.frames) == 0 && s.topicNoun(a.o.start)) || (a.appos && a.fwd == -1)) {
 			continue
 		}
 		if gov >= 0 && !s.c.Options.TABARI && s.duringAct(a.head) {
@@ -585,7 +586,7 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 			// mediate": the governing verb's event says it all.
 			continue
 		}
-		if !s.c.Options.TABARI && (a.head < skipTo || s.adjectival(a)) {
+		if !s.c.Options.TABARI && (a.head < skipTo || s.adjectival(a) || s.reducedRelative(a)) {
 			continue
 		}
 		if !s.c.Options.TABARI && gov >= 0 && s.subordinate(gov, govRoot, a) {
@@ -638,12 +639,20 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 // FOR ("accused Japan OF violating …"), with no clause boundary between.
 func (s *sent) complement(gov int, a *act) bool {
 	h := a.head
-	if h <= gov || h-gov > 14 {
+	if h <= gov || h-gov > 24 {
 		return false
 	}
 	that := false
 	for q := gov; q < h; q++ {
 		w := s.toks[q].Norm
+		if w == "(" && !s.c.Options.TABARI {
+			// a parenthesis is transparent: "a grant of 580 million
+			// shillings (64.45 million dollars) to finance …"
+			for q < h && s.toks[q].Norm != ")" {
+				q++
+			}
+			continue
+		}
 		if w == "THAT" && s.mentAt[q] < 0 && !that && (q == gov || s.toks[q-1].Norm != ",") {
 			that = true
 			continue
@@ -692,6 +701,53 @@ func (s *sent) adjectival(a *act) bool {
 		!s.barrier[a.o.end] && !preps[next.Norm]
 }
 
+// reducedRelative reports whether an act no frame governs is a past
+// participle after a noun that describes that noun ("militiamen ARMED
+// with machetes", "a program for Bosnia AIMED at …", "property SEIZED by
+// the army"): a participle with no auxiliary, followed by a preposition,
+// whose noun phrase is the object of an earlier verb in the clause,
+// directly or through prepositional phrases. A subject at the start of a
+// clause ("as the army SEIZED the town", "Troops from Chad ARMED with …
+// attacked") is not one.
+func (s *sent) reducedRelative(a *act) bool {
+	q := a.o.start
+	if len(a.frames) > 0 || a.fwd != -1 || a.o.end-q != 1 || q < 2 || a.o.end >= s.n ||
+		!pastForm(s.toks[q].Norm) {
+		return false
+	}
+	switch nx := s.toks[a.o.end].Norm; {
+	case preps[nx] || nx == "OUT" || nx == "UP":
+	default:
+		return false
+	}
+	p := q - 1
+	if w := s.toks[p].Norm; s.barrier[p] || aux[w] || isNeg(w) || s.toks[p].Kind != dyad.Word && s.mentAt[p] < 0 {
+		return false
+	}
+	// walk the noun phrase (and the phrases it is part of) back to the
+	// verb that governs it
+	for k := p; k >= 0 && k >= q-16; k-- {
+		if m := s.mentAt[k]; m >= 0 {
+			k = s.mStart[m]
+			continue
+		}
+		w := s.toks[k].Norm
+		switch {
+		case preps[w]:
+		case s.barrier[k] || subordinators[w] || aux[w]:
+			return false
+		case k < p && s.c.Verbs.HasForm(w) && !nominals[w]:
+			if k > 0 && nominals[s.toks[k-1].Norm] && !preps[s.toks[k-1].Norm] || w[len(w)-1] == 'S' {
+				// an adjective or a noun in the noun phrase: "the
+				// DIVIDED island", "the Greek SIDES of"
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // subordinate reports whether an act after the verb ending at token gov,
 // which coded an event of CAMEO root root, elaborates that event rather
 // than being one: the content of a demand, refusal or threat in a
@@ -709,8 +765,8 @@ func (s *sent) subordinate(gov int, root string, a *act) bool {
 	}
 	switch root {
 	case "10", "12", "13":
-		if s.toks[gov].Norm == "THAT" && h-gov <= 14 {
-			q := gov + 1
+		if t := s.thatAfter(gov); t >= 0 && h-t <= 14 {
+			q := t + 1
 			for q < h && !s.barrier[q] {
 				q++
 			}
@@ -718,6 +774,15 @@ func (s *sent) subordinate(gov int, root string, a *act) bool {
 				return true
 			}
 		}
+	}
+	// a past participle clause: ", expected to be joined later by
+	// Italian vessels", ", backed by the army"
+	k := h
+	for k > gov+1 && (aux[s.toks[k-1].Norm] || frames[s.toks[k-1].Norm] != nil) && s.mentAt[k-1] < 0 {
+		k--
+	}
+	if k > gov+1 && s.toks[k-1].Norm == "," && pastForm(s.toks[k].Norm) && s.mentAt[k] < 0 {
+		return true
 	}
 	if len(a.frames) > 0 {
 		return false
@@ -808,6 +873,12 @@ func (s *sent) topicNoun(q int) bool {
 		// a past form is a verb: "on Thursday demanded"
 		return false
 	}
+	if !s.c.Options.TABARI && q > 0 && q+1 < s.n && s.mentAt[q-1] >= 0 && !s.place[s.mentAt[q-1]] &&
+		(s.mentAt[q+1] >= 0 || nominals[s.toks[q+1].Norm] && !preps[s.toks[q+1].Norm]) {
+		// a verb between its subject and its object: "a group of
+		// Moroccan diplomats HELD a meeting"
+		return false
+	}
 	for k := q - 1; k >= 0 && k >= q-6; k-- {
 		w := s.toks[k].Norm
 		if s.mentAt[k] >= 0 {
@@ -820,12 +891,59 @@ func (s *sent) topicNoun(q int) bool {
 		switch w {
 		case "ON", "ABOUT", "REGARDING", "CONCERNING", "OVER", "AT", "OF":
 			return true
+		case "IN", "FOR":
+			if w == "FOR" || !(k > 0 && k+1 < q && articles[s.toks[k+1].Norm]) {
+				// "her role IN rioting", "arrested in Lebanon FOR
+				// collaborating with Israel": a gerund after a noun and
+				// IN or FOR is a topic, after a verb an act ("persisted
+				// in attacking")
+				if !s.c.Options.TABARI && k == q-1 && k > 0 && strings.HasSuffix(s.toks[q].Norm, "ING") {
+					b := s.toks[k-1].Norm
+					if s.mentAt[k-1] >= 0 || !(pastForm(b) || strings.HasSuffix(b, "ING") || s.c.Verbs.HasForm(b)) {
+						return true
+					}
+				}
+				break
+			}
+			// "the blackmail in the negotiations": the setting of what
+			// is said, not an event
+			if !s.c.Options.TABARI && k > 0 && k+1 < q && articles[s.toks[k+1].Norm] {
+				// but "took part IN the talks", "participated IN the
+				// negotiations": IN after a verb or PART joins the act
+				b := s.toks[k-1].Norm
+				verb := b == "PART" || b == "ROLE" || s.mentAt[k-1] >= 0 ||
+					(pastForm(b) || strings.HasSuffix(b, "ING") || s.c.Verbs.HasForm(b)) &&
+						!(k >= 2 && nominals[s.toks[k-2].Norm] && !preps[s.toks[k-2].Norm])
+				if !verb {
+					return true
+				}
+			}
 		}
 		if s.barrier[k] || aux[w] || s.c.Verbs.HasForm(w) {
 			return false
 		}
 	}
 	return false
+}
+
+// demandNoun reports whether an act noun after a possessive is a demand
+// whose content follows in a THAT-clause: "reiterated its demand that
+// Israel ease …" says what the demand is, so it is an event.
+func (s *sent) demandNoun(a *act) bool {
+	if len(a.o.forms) == 0 {
+		return false
+	}
+	c := a.o.forms[0].code
+	if c == "" {
+		c = a.o.forms[0].block.code
+	}
+	return len(c) >= 2 && c[:2] == "10" && s.thatAfter(a.o.end) >= 0
+}
+
+// pastForm reports whether w is a regular past form or participle
+// ("demanded", "armed").
+func pastForm(w string) bool {
+	return len(w) > 4 && w[len(w)-2:] == "ED"
 }
 
 // inDate reports whether token q lies in a date mention.
@@ -866,7 +984,10 @@ func (s *sent) backFrames(occs []occ, i int, a *act, prev *act) {
 	budget := 8
 	det, poss := false, false
 	left := o.start // first token of the act's noun phrase so far
-	defer func() { a.poss = poss && len(a.frames) == 0 }()
+	dyadRules := !s.c.Options.TABARI
+	// A past form is a finite verb, not a noun: "its allies demanded".
+	past := dyadRules && o.end-o.start == 1 && pastForm(s.toks[o.start].Norm)
+	defer func() { a.poss = poss && len(a.frames) == 0 && !past }()
 	for q := o.start - 1; q >= 0 && budget > 0; q-- {
 		if s.toks[q].Norm == ")" && !s.barrier[q] {
 			// A short parenthesis is transparent: "Agreement (MMCA) meetings".
@@ -887,6 +1008,14 @@ func (s *sent) backFrames(occs []occ, i int, a *act, prev *act) {
 				a.frames = append(a.frames, prev.frames...)
 				a.head = prev.head
 			}
+			// ", a key U.S. ally in …": a noun phrase opened by an
+			// article after a comma names, it does not report.
+			if dyadRules && det && !past && len(a.frames) == 0 && s.toks[q].Norm == "," && q+1 < s.n {
+				switch s.toks[q+1].Norm {
+				case "A", "AN", "THE":
+					a.appos = true
+				}
+			}
 			return
 		}
 		for j >= 0 && occs[j].end > q+1 {
@@ -894,7 +1023,17 @@ func (s *sent) backFrames(occs []occ, i int, a *act, prev *act) {
 		}
 		if j >= 0 && occs[j].end == q+1 {
 			f := &occs[j]
-			if !f.isFrame && f.end == left && !det && !poss && s.nounLike(f) {
+			if dyadRules && !f.isFrame && f.end == left && f.end-f.start == 1 && pastForm(s.toks[f.start].Norm) &&
+				f.start > 0 && nominals[s.toks[f.start-1].Norm] && !preps[s.toks[f.start-1].Norm] {
+				// a participle modifying the act: "its ARMED struggle",
+				// "the OCCUPIED territories"
+				f.modifier = true
+				left = f.start
+				q = f.start
+				j--
+				continue
+			}
+			if !f.isFrame && f.end == left && !det && !poss && !past && s.nounLike(f) {
 				// a noun modifying the act: "climate change talks"
 				f.modifier = true
 				left = f.start
@@ -925,6 +1064,9 @@ func (s *sent) backFrames(occs []occ, i int, a *act, prev *act) {
 		switch w {
 		case "THE", "A", "AN", "THIS", "THESE", "THAT":
 			det = true
+		case "ALL", "ANY", "EVERY", "EACH", "SOME":
+			// "boycott all official contact"
+			det = det || dyadRules
 		case "ITS", "THEIR", "HIS", "HER", "OUR", "'S":
 			poss = true
 		}

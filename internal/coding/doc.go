@@ -121,6 +121,35 @@
 // the THAT-clause of a demand, refusal or threat ("demanded that its
 // partners refuse to recognize …"), with every later act of that clause.
 //
+// Likewise outside TABARI's rules: an -ED form between a determiner and
+// an act noun modifies it ("its armed struggle"); a one-word past form is
+// a finite verb, never a possessed or compound noun ("its allies
+// demanded"); an act noun in an appositive opened by an article after a
+// comma names, it does not report (", a key U.S. ally in …"), and the
+// verb after the appositive takes the subject before it; a reduced
+// relative ("militiamen armed with machetes", "a program aimed at …") is
+// no event when its noun phrase is the object of an earlier verb; an -S
+// form between a mention and a plural noun is a noun ("UN arms
+// inspectors"); an act noun after IN THE is the setting of what is said
+// unless a verb or PART comes before IN ("took part in the talks"), and
+// so is a gerund right after a noun and IN or FOR ("her role in
+// rioting"); once an event is coded, a past participle clause after a
+// comma (", expected to be joined later by …") is no event either. AND
+// OTHER continues a list of objects, so the target search goes on past
+// it ("photographs and other intelligence to Macedonia").
+// Subjects: a clause after AS, THAT/THIS right before a verb and the
+// infinitive of a comma-opened noun phrase have subjects of their own
+// that are no actors; a personal pronoun stands for the speaker of the
+// verb of saying before it, else for the sentence's first subject.
+// Targets: a coercive act (roots 10–14, 17–20, 080/081) in a sentence
+// about one state falls on that state when it is named after the verb,
+// else on the state of the act's place; a threat falls on the subject
+// of its IF/UNLESS condition; a refused offer's author ("rejected a US
+// offer to host …") is the target unless the act names someone of the
+// same state. SHOULD in the THAT-clause of a commitment (agreed, decided,
+// pledged …) is planned, as are acts after WILLING, READY and SWEAR TO;
+// LIKELY TO is hypothetical.
+//
 // A past form ("on Thursday demanded") and a noun after a preposition that
 // governs a date are never topic nouns (below).
 //

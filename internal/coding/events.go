@@ -182,10 +182,47 @@ func (s *sent) subjectBefore(h int) (m int, coord bool, why string) {
 			return fallback, false, "only a prepositional mention before the verb"
 		case subordinators[w]:
 			return -1, false, ""
+		case onlyAux && !s.c.Options.TABARI && personalPronoun(w):
+			// "rejected a Senegalese plan, and said they also opposed
+			// …": a pronoun subject stands for the sentence's subject,
+			// not for the nearest mention.
+			k := q - 1
+			if k > 0 && s.toks[k].Norm == "THAT" {
+				k--
+			}
+			if k > 0 && sayWords[s.toks[k].Norm] {
+				// "inspectors said they needed …": the speaker
+				if m, _, _ := s.subjectBefore(k); m >= 0 {
+					return m, false, "pronoun " + w + ": the speaker"
+				}
+			}
+			if m := s.firstSubject(q); m >= 0 {
+				return m, false, "pronoun " + w + ": the sentence's first subject"
+			}
+		case w == "," && !onlyAux && !s.c.Options.TABARI && q+1 < h && h > 0 && s.toks[h-1].Norm == "TO" && s.mentAt[q+1] < 0 && articles[s.toks[q+1].Norm]:
+			// ", an issue likely to dominate relations": the verb's
+			// subject is the noun phrase after the comma, no actor.
+			return -1, false, ""
+		case (w == "THAT" || w == "THIS") && onlyAux && !s.c.Options.TABARI:
+			// "as that would reward the regime": a demonstrative or
+			// relative subject right before the verb group is no actor.
+			return -1, false, ""
+		case w == "AS" && !onlyAux && !s.c.Options.TABARI && q+1 < h && s.mentAt[q+1] < 0 && asClause(s.toks[q+1].Norm):
+			// "resigned as the opposition threatened …": the clause
+			// after AS has a subject of its own, and it is no actor.
+			return -1, false, ""
 		case !onlyAux && (w == "AFTER" || w == "BEFORE" || w == "SINCE") && s.mentAt[q] < 0:
 			// "years after crowds burned down …": the verb has a subject
 			// of its own in the subordinate clause, and it is no actor.
 			return -1, false, ""
+		}
+		if w == "," && onlyAux && !s.c.Options.TABARI {
+			if c := s.apposStart(q); c >= 0 {
+				// "Pakistan, a key U.S. ally in …, has refused": the
+				// subject is before the appositive.
+				q = c
+				continue
+			}
 		}
 		if s.barrier[q] && onlyAux && (w == "AND" || w == "," || w == "BUT" || w == "THEN") {
 			return -1, true, "coordinated with the previous verb"
@@ -198,6 +235,141 @@ func (s *sent) subjectBefore(h int) (m int, coord bool, why string) {
 		return fallback, false, "only a prepositional mention before the verb"
 	}
 	return -1, false, ""
+}
+
+// conditionSubject returns the subject of an IF or UNLESS clause after
+// token p, when it is an actor other than the sources, or -1.
+func (s *sent) conditionSubject(p int, srcs []dyad.Actor) int {
+	for q := p; q < s.n; q++ {
+		switch w := s.toks[q].Norm; w {
+		case "IF", "UNLESS":
+			return s.objectAfter(q+1, s.n, srcs)
+		case ";", ".", "BUT":
+			return -1
+		}
+	}
+	return -1
+}
+
+// domesticRoot reports whether an act of CAMEO code code falls on
+// someone even when no one is named: demands, disapproval, rejection,
+// threats, protest, coercion and force (roots 10–14, 17–20) and eased
+// restrictions (080, 081x).
+func domesticRoot(code string) bool {
+	if len(code) < 3 {
+		return false
+	}
+	switch code[:2] {
+	case "10", "11", "12", "13", "14", "17", "18", "19", "20":
+		return true
+	case "08":
+		return code[2] == '0' || code[2] == '1'
+	}
+	return false
+}
+
+// ownStateAfter returns the first mention of the sources' state after
+// token p in the verb's clause (commas and relative clauses do not end
+// it; a conjunction or subordinator does), places included, with a code
+// other than a source's, or -1.
+func (s *sent) ownStateAfter(p int, srcs []dyad.Actor) int {
+	for q := p; q < s.n; q++ {
+		if m := s.mentAt[q]; m >= 0 {
+			a := &s.in.Mentions[m].Actor
+			if a.Country == srcs[0].Country && !hasCode(srcs, a.Code) {
+				return int(m)
+			}
+			q = s.mEnd[m] - 1
+			continue
+		}
+		if !s.barrier[q] {
+			continue
+		}
+		switch s.toks[q].Norm {
+		case ",", "THAT", "WHICH", "WHO", "WHOM", "WHERE":
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// asClause reports whether AS followed by the word w opens a clause with a
+// subject of its own ("as the opposition threatened", "as attempts to
+// resolve the crisis failed"), not a comparison or a role ("as well as",
+// "as part of").
+func asClause(w string) bool {
+	switch w {
+	case "WELL", "SOON", "LONG", "MUCH", "MANY", "PART", "SUCH", "IF", "OF", "FAR", "A", "AN":
+		return false
+	}
+	if personalPronoun(w) {
+		// "as they continued …": the pronoun stands for an actor before
+		return false
+	}
+	return !preps[w]
+}
+
+// articles open a noun phrase.
+var articles = map[string]bool{"A": true, "AN": true, "THE": true}
+
+// personalPronoun reports whether w is a subject pronoun that refers to
+// an actor.
+func personalPronoun(w string) bool {
+	switch w {
+	case "HE", "SHE", "THEY", "IT", "WE":
+		return true
+	}
+	return false
+}
+
+// firstSubject returns the first mention before token q that could be a
+// subject (not a place, a modifier or governed by a preposition), or -1.
+func (s *sent) firstSubject(q int) int {
+	for m := range s.in.Mentions {
+		if s.mStart[m] < 0 || s.mStart[m] >= q {
+			break
+		}
+		if !s.place[m] && !s.modifier[m] && !s.prepGoverned(m) {
+			return m
+		}
+	}
+	return -1
+}
+
+// hasCode reports whether one of as has code c.
+func hasCode(as []dyad.Actor, c string) bool {
+	for i := range as {
+		if as[i].Code == c {
+			return true
+		}
+	}
+	return false
+}
+
+// apposStart returns the comma opening an appositive that the comma at
+// token q closes ("Pakistan, a key U.S. ally in the war, has …"): a noun
+// phrase opened by an article, with no other clause boundary in it, right
+// after a mention. It returns -1 when there is none.
+func (s *sent) apposStart(q int) int {
+	for k := q - 1; k > 0 && k >= q-15; k-- {
+		if !s.barrier[k] || s.mentAt[k] >= 0 {
+			continue
+		}
+		if s.toks[k].Norm != "," || k+2 > q {
+			return -1
+		}
+		switch s.toks[k+1].Norm {
+		case "A", "AN", "THE":
+		default:
+			return -1
+		}
+		if s.mentAt[k-1] < 0 {
+			return -1
+		}
+		return k
+	}
+	return -1
 }
 
 // prepGoverned reports whether mention m follows a preposition ("of
@@ -215,6 +387,11 @@ func (s *sent) prepGoverned(m int) bool {
 func (s *sent) objectAfter(p, limit int, srcs []dyad.Actor) int {
 	for q := p; q < s.n && q < limit; q++ {
 		if s.barrier[q] {
+			if s.toks[q].Norm == "AND" && q+1 < s.n && s.toks[q+1].Norm == "OTHER" && !s.c.Options.TABARI {
+				// "aerial photographs AND OTHER intelligence to
+				// Macedonia": a list of objects, not a new clause
+				continue
+			}
 			return -1
 		}
 		mi := s.mentAt[q]
@@ -359,6 +536,12 @@ func (s *sent) modality(h int) (neg, fut, hyp bool, why string) {
 			}
 		case w == "COULD" || w == "MIGHT" || w == "MAY":
 			hyp, why = true, w
+		case (w == "LIKELY" || w == "UNLIKELY") && q+1 < h && s.toks[q+1].Norm == "TO" && !s.c.Options.TABARI:
+			// "an issue likely to dominate relations"
+			hyp, why = true, w+" TO"
+		case w == "SHOULD" && !s.c.Options.TABARI && s.committedThat(q):
+			// "agreed that their countries should cooperate"
+			fut, why = true, "SHOULD after a commitment"
 		case w == "TO" && q > 0 && beForms[s.toks[q-1].Norm]:
 			fut, why = true, s.toks[q-1].Norm+" TO"
 		case aux[w]:
@@ -377,6 +560,32 @@ func (s *sent) modality(h int) (neg, fut, hyp bool, why string) {
 		}
 	}
 	return neg, fut, hyp, why
+}
+
+// committedThat reports whether the modal at token q is in a THAT-clause
+// of a verb of commitment ("agreed on Wednesday that their countries
+// SHOULD cooperate"): what was agreed is planned.
+func (s *sent) committedThat(q int) bool {
+	for k := q - 1; k > 0 && k >= q-10; k-- {
+		if s.toks[k].Norm != "THAT" {
+			if s.barrier[k] {
+				return false
+			}
+			continue
+		}
+		for v := k - 1; v >= 0 && v >= k-5; v-- {
+			switch s.toks[v].Norm {
+			case "AGREED", "AGREE", "AGREES", "DECIDED", "DECIDE", "DECIDES", "PLEDGED", "PROMISED",
+				"VOWED", "RESOLVED", "COMMITTED":
+				return true
+			}
+			if s.barrier[v] || s.mentAt[v] >= 0 {
+				return false
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // status decides what became of an act.
@@ -502,6 +711,10 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 	}
 
 	invite := outer != nil && outer.fr.invite
+	declinedFrom := -1 // "rejected a U.S. offer to host …": the offerer
+	if !s.c.Options.TABARI && outer != nil && outer.fr.status == dyad.StatusDeclined && outer.end < o.start {
+		declinedFrom = s.objectAfter(outer.end, o.start, srcs)
+	}
 	switch {
 	case pairwise:
 	case invite:
@@ -547,6 +760,23 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 			}
 		}
 	}
+	if declinedFrom >= 0 && !pairwise {
+		// The author of a refused offer is the counterpart, unless the
+		// act names a more specific one of the same state ("a U.S.
+		// request for a call with Secretary Austin").
+		from := s.groupActors(declinedFrom)
+		same := false
+		for i := range tgts {
+			for j := range from {
+				if tgts[i].Country != "" && tgts[i].Country == from[j].Country {
+					same = true
+				}
+			}
+		}
+		if !same {
+			tgts, tgtWhy = from, "author of the refused offer, between the refusal and the act"
+		}
+	}
 	if tabari && len(tgts) == 0 && !pairwise && !passive && !invite {
 		if m := s.tabariTargetBefore(o.start, srcs); m >= 0 {
 			tgts, tgtWhy = s.groupActors(m), "first other actor before the verb (TABARI)"
@@ -567,6 +797,30 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 		}
 	}
 	tgts = tgts[:k]
+	if !tabari && len(tgts) == 0 && mr.comp < 0 && !passive && len(code) >= 2 && code[:2] == "13" {
+		// "threatened to stop the talks if the United States goes
+		// ahead": a threat falls on the one whose act is its condition.
+		if m := s.conditionSubject(o.end, srcs); m >= 0 {
+			tgts, tgtWhy = s.groupActors(m), "subject of the threat's condition"
+		}
+	}
+	if !tabari && len(tgts) == 0 && mr.comp < 0 && !passive && !invite && domesticRoot(code) && s.domestic(srcs) {
+		// "Turkish authorities imposed a curfew in Cizre", "threatened
+		// to ban Ugandan opposition candidates": a coercive act in a
+		// sentence about one state falls on that state.
+		if m := s.ownStateAfter(o.end, srcs); m >= 0 {
+			t := s.in.Mentions[m].Actor
+			tgts, tgtWhy = append(tgts, t), "the source's own state, named after the verb (domestic act)"
+		}
+	}
+	if !tabari && len(tgts) == 0 && mr.comp < 0 && !passive && !invite && domesticRoot(code) {
+		// "fired shells at targets in Jericho", "killed the deputy chief
+		// in southern Lebanon": a coercive act falls on the state where
+		// it took place.
+		if loc := s.placeFor(a.head); loc != nil && loc.country != "" {
+			tgts, tgtWhy = []dyad.Actor{{Text: loc.text, Code: loc.country, Country: loc.country, Span: loc.span}}, "state of the place "+loc.text
+		}
+	}
 	forward := false // TABARI: the compound source is its own target, first to last only
 	switch {
 	case tabari && !pairwise && len(tgts) == 0 && len(srcs) >= 2 && !(s.c.Options.TargetAfter && s.c.Options.DefaultTarget != ""):

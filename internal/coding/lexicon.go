@@ -40,9 +40,10 @@ func buildFrames() map[string][]frame {
 	}
 	// planned
 	verbs(dyad.StatusPlanned, true, "AGREE", "DECIDE", "INTEND", "PLEDGE", "PROMISE", "EXPECT", "PREPARE", "VOW", "RESOLVE")
+	add(dyad.StatusPlanned, true, "SWEAR", "SWEARS", "SWORE", "SWORN", "SWEARING")
 	verbs(dyad.StatusPlanned, false, "PLAN", "SCHEDULE", "ARRANGE")
 	add(dyad.StatusPlanned, false, "UPCOMING", "FORTHCOMING", "PROSPECTIVE", "FUTURE", "PLANNED", "PLANNED", "SCHEDULED", "DUE")
-	add(dyad.StatusPlanned, true, "SET", "SLATED", "GOING")
+	add(dyad.StatusPlanned, true, "SET", "SLATED", "GOING", "WILLING", "READY")
 	for _, w := range append([]string{"ACCEPT"}, verbInflections("ACCEPT")...) {
 		m[w] = append(m[w], frame{status: dyad.StatusPlanned, accept: true})
 	}

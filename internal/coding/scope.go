@@ -109,7 +109,9 @@ func (s *sent) verbPosition(o *occ) bool {
 	w := s.toks[p].Norm
 	switch {
 	case s.mentAt[p] >= 0:
-		return true
+		// "UN ARMS inspectors said": an -S form between a mention and a
+		// plural noun is a noun modifying that noun
+		return s.c.Options.TABARI || !s.nounCompound(o)
 	case nominals[w]:
 		return false
 	case aux[w] || w == "TO" || w == "ALSO" || w == "JOINTLY" || len(w) > 4 && w[len(w)-2:] == "LY":
@@ -117,6 +119,20 @@ func (s *sent) verbPosition(o *occ) bool {
 	}
 	last := s.toks[o.end-1].Norm
 	return len(last) > 2 && last[len(last)-2:] == "ED" && s.lastMentionBefore(o.start) >= 0
+}
+
+// nounCompound reports whether the verb occurrence o is an -S form
+// followed by a plural noun that is no verb, mention or function word
+// ("UN ARMS inspectors"), so a noun modifying that noun.
+func (s *sent) nounCompound(o *occ) bool {
+	w := s.toks[o.end-1].Norm
+	if o.end >= s.n || len(w) < 3 || w[len(w)-1] != 'S' {
+		return false
+	}
+	n := s.toks[o.end]
+	x := n.Norm
+	return n.Kind == dyad.Word && s.mentAt[o.end] < 0 && len(x) > 3 && x[len(x)-1] == 'S' &&
+		!s.c.Verbs.HasForm(x) && !nominals[x] && !aux[x] && !preps[x]
 }
 
 // markModifiers finds mentions written as a hyphenated pair before a noun,

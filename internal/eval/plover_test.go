@@ -1,6 +1,7 @@
 package eval_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dyad-dev/dyad"
@@ -57,6 +58,38 @@ func TestPLOVERSuite_Run_Pairs(t *testing.T) {
 			// The other two records code nothing: 4 gold triples in all.
 			if want := (eval.Counts{Expected: 4, Found: tt.found, Correct: tt.want}); tri != want {
 				t.Errorf("Run(%s) triple = %+v, want %+v", tt.name, tri, want)
+			}
+		})
+	}
+}
+
+// TestPLOVERSuite_Run_Successor checks that an actor of a dissolved
+// federation coded with its member state (Phoenix's SCGSRB for Serbia
+// before 2006) is scored as that state, as the gold standard names it,
+// while a federation code alone stays as it is.
+func TestPLOVERSuite_Run_Successor(t *testing.T) {
+	const gold = `[{"id": "T-REJECT-0001", "date": "1999-05-06", "event": "REJECT", "text": "Serbia rejected the plan.",
+ "source": [{"actorText": "Serbia", "code": "SRB"}], "target": [{"actorText": "Australia", "code": "AUS"}]}]`
+	s, err := eval.ReadPLOVER(strings.NewReader(gold), "gold.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		src  string
+		want int
+	}{
+		{name: "member state of a federation", src: "SCGSRB", want: 1},
+		{name: "member state of Yugoslavia", src: "YUGSRB", want: 1},
+		{name: "federation alone", src: "SCG", want: 0},
+		{name: "federation with a sector", src: "SCGGOV", want: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &fakeCoder{events: map[string][]dyad.Event{"Serbia rejected": {ev(tt.src, "AUS", "120", "REJECT")}}}
+			tri, _ := s.Run(c).Score("triple")
+			if tri.Correct != tt.want {
+				t.Errorf("Run(source %s) correct triples = %d, want %d", tt.src, tri.Correct, tt.want)
 			}
 		})
 	}

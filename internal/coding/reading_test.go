@@ -1,0 +1,185 @@
+package coding_test
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestCode_Readings checks the readings that decide which words are acts
+// and whose acts they are (outside TABARI's rules): past forms as verbs,
+// participles and act nouns inside noun phrases, reduced relatives,
+// appositives, pronoun and demonstrative subjects, domestic targets,
+// commitments with SHOULD, READY/WILLING frames, refused offers, demand
+// nouns and resignations.
+func TestCode_Readings(t *testing.T) {
+	c := defaultCoder(t)
+	st := func(txt, code string) m { return m{txt, code, code[:3], "", "dict"} }
+	kor := func(txt string) m { return m{txt, "KOR", "KOR", "", "dict"} }
+	tests := []struct {
+		name string
+		text string
+		ms   []m
+		want []string
+	}{
+		{name: "a past form after a possessive is a verb",
+			text: "Washington and its allies demanded that Beijing halt the drills.",
+			ms:   []m{wash("Washington"), beijing("Beijing")},
+			want: []string{"USAGOV>CHNGOV 100 occurred"}},
+		{name: "a participle between a possessive and an act noun is an adjective",
+			text: "Japan urged the rebels to give up their armed struggle against Korea.",
+			ms:   []m{jpn("Japan"), st("rebels", "XXXREB"), kor("Korea")},
+			want: []string{"JPN>XXXREB 020 occurred"}},
+		{name: "an act noun after ALL is the object of the verb",
+			text: "Japan said it would boycott all official contact with Korea.",
+			ms:   []m{jpn("Japan"), kor("Korea")},
+			want: []string{"JPN>KOR 1312 planned"}},
+		{name: "an appositive names, it does not report, and the subject is before it",
+			text: "Japan, a key U.S. ally in the region, has refused to deploy troops to Korea.",
+			ms:   []m{jpn("Japan"), usa("U.S."), kor("Korea")},
+			want: []string{"JPN>KOR 150 declined"}},
+		{name: "a reduced relative describes the noun before it",
+			text: "Japan condemned the attack on a village by militiamen armed with rifles.",
+			ms:   []m{jpn("Japan")},
+			want: []string{"JPN>- 111 occurred"}},
+		{name: "a reduced relative after a prepositional phrase",
+			text: "Japan suspended a military aid program for Korea aimed at training border guards.",
+			ms:   []m{jpn("Japan"), kor("Korea")},
+			want: []string{"JPN>KOR 172 occurred"}},
+		{name: "the main verb after a subject with an adjectival participle is coded",
+			text: "The leaders of the divided peninsula of Korea agreed on a new exchange.",
+			ms:   []m{kor("Korea")},
+			want: []string{"KOR>- 030 occurred"}},
+		{name: "an irregular verb between its subject and object is not a topic noun",
+			text: "A group of Japanese diplomats held a meeting with Chinese officials.",
+			ms:   []m{m{"Japanese diplomats", "JPNGOV", "JPN", "", "agent"}, cngov("Chinese officials")},
+			want: []string{"CHNGOV>JPNGOV 040 occurred", "JPNGOV>CHNGOV 040 occurred"}},
+		{name: "a coercive act in a domestic sentence falls on the state named after it",
+			text: "Kenyan police imposed a curfew in the town of Garissa in northern Kenya.",
+			ms:   []m{st("Kenyan police", "KENCOP"), st("Kenya#2", "KEN")},
+			want: []string{"KENCOP>KEN 1723 occurred"}},
+		{name: "a domestic target is not taken for a non-coercive act",
+			text: "Kenyan police praised the residents of Kenya.",
+			ms:   []m{st("Kenyan police", "KENCOP"), st("Kenya#2", "KEN")},
+			want: []string{"KENCOP>- 051 occurred"}},
+		{name: "a resignation is coded, and the clause after AS has its own subject",
+			text: "The Georgian president resigned on Sunday as the opposition threatened to storm his office.",
+			ms:   []m{st("Georgian president", "GEOGOV")},
+			want: []string{"GEOGOV>- 0831 occurred"}},
+		{name: "what was agreed with SHOULD is planned",
+			text: "Japanese and Korean officials agreed on Tuesday that their countries should cooperate on energy.",
+			ms:   []m{jpn("Japanese"), kor("Korean")},
+			want: []string{"JPN>KOR 019 occurred", "JPN>KOR 060 planned", "KOR>JPN 019 occurred", "KOR>JPN 060 planned"}},
+		{name: "willing to is a commitment",
+			text: "Japan says it is willing to withdraw its troops from Korea.",
+			ms:   []m{jpn("Japan"), kor("Korea")},
+			want: []string{"JPN>KOR 087 planned"}},
+		{name: "the author of a refused offer is the target",
+			text: "Korea rejected a Japanese offer to host a summit between the Koreans and the Chinese.",
+			ms:   []m{kor("Korea"), jpn("Japanese"), kor("Koreans"), chn("Chinese")},
+			want: []string{"KOR>JPN 043 declined"}},
+		{name: "a demand noun with its content is an event and its content is not",
+			text: "The ILO reiterated its demand today that Japan ease restrictions on foreign workers.",
+			ms:   []m{st("ILO", "IGOLAB"), jpn("Japan")},
+			want: []string{"IGOLAB>JPN 100 occurred"}},
+		{name: "a demonstrative subject is no actor",
+			text: "Japan said that lifting the sanctions is out of the question as that would reward Korea.",
+			ms:   []m{jpn("Japan"), kor("Korea")},
+			want: []string{"JPN>- 010 occurred"}},
+		{name: "an appositive's verb has no actor for its subject",
+			text: "Japan and Korea resumed talks, an issue likely to dominate relations this year.",
+			ms:   []m{jpn("Japan"), kor("Korea")},
+			want: []string{"JPN>KOR 040 resumed", "KOR>JPN 040 resumed"}},
+		{name: "a threat falls on the subject of its condition",
+			text: "Japan threatened to end the talks if Korea goes ahead with the tests.",
+			ms:   []m{jpn("Japan"), kor("Korea")},
+			want: []string{"JPN>KOR 130 occurred"}},
+		{name: "an act noun after IN THE is the setting of what is said",
+			text: "Japan accused Korea of spreading lies in the negotiations with China.",
+			ms:   []m{jpn("Japan"), kor("Korea"), chn("China")},
+			want: []string{"JPN>KOR 112 occurred"}},
+		{name: "an act noun after a verb and IN THE is still coded",
+			text: "Japan participated in the negotiations with China.",
+			ms:   []m{jpn("Japan"), chn("China")},
+			want: []string{"CHN>JPN 046 occurred", "JPN>CHN 046 occurred"}},
+		{name: "an -S form between a mention and a plural noun is a noun",
+			text: "Japan mobilized reservists while UN arms inspectors said they needed more time.",
+			ms:   []m{jpn("Japan"), st("UN", "IGOUNO")},
+			want: []string{"IGOUNO>- 020 occurred", "JPN>- 150 occurred"}},
+		{name: "an infinitive of purpose across a parenthesis is part of the act",
+			text: "Japan will give Korea a grant of 580 million yen (5 million dollars) over the next three years to finance several projects.",
+			ms:   []m{jpn("Japan"), kor("Korea")},
+			want: []string{"JPN>KOR 0333 planned"}},
+		{name: "accepting demands is yielding",
+			text: "The Korean government accepted demands from the opposition.",
+			ms:   []m{st("Korean government", "KORGOV")},
+			want: []string{"KORGOV>- 080 occurred"}},
+		{name: "sharing intelligence with a state",
+			text: "Japanese intelligence officials have shared evidence with Korea about the tests.",
+			ms:   []m{st("Japanese intelligence officials", "JPNSPY"), kor("Korea")},
+			want: []string{"JPNSPY>KOR 064 occurred"}},
+		{name: "a riot",
+			text: "Korean prisoners rioted on Monday.",
+			ms:   []m{st("Korean prisoners", "KORCVL")},
+			want: []string{"KORCVL>- 145 occurred"}},
+		{name: "sworn to is a commitment",
+			text: "Korean rebels have sworn to fight the government.",
+			ms:   []m{st("Korean rebels", "KORREB")},
+			want: []string{"KORREB>- 190 planned"}},
+		{name: "a past participle clause after a comma elaborates the event",
+			text: "Japanese and Korean warships launched joint drills on Monday, expected to be joined later by Chinese vessels.",
+			ms:   []m{jpn("Japanese"), kor("Korean"), chn("Chinese")},
+			want: []string{"JPN>KOR 050 occurred", "KOR>JPN 050 occurred"}},
+		{name: "a gerund after a noun and IN is a topic",
+			text: "A Japanese national is under investigation for her role in rioting in Korea.",
+			ms:   []m{jpn("Japanese"), kor("Korea")},
+			want: nil},
+		{name: "a gerund after a verb and IN is an act",
+			text: "Japan persisted in attacking Korea.",
+			ms:   []m{jpn("Japan"), kor("Korea")},
+			want: []string{"JPN>KOR 190 occurred"}},
+		{name: "AND OTHER continues a list of objects",
+			text: "Japan is providing aerial photographs and other military intelligence to Korea.",
+			ms:   []m{jpn("Japan"), kor("Korea")},
+			want: []string{"JPN>KOR 072 occurred"}},
+		{name: "likely to is hypothetical",
+			text: "Japan is likely to impose sanctions on Korea.",
+			ms:   []m{jpn("Japan"), kor("Korea")},
+			want: []string{"JPN>KOR 163 hypothetical"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := input(t, tt.text, "", tt.ms, nil)
+			got := summarize(c.Code(in))
+			want := append([]string(nil), tt.want...)
+			sort.Strings(want)
+			if strings.Join(got, "; ") != strings.Join(want, "; ") {
+				t.Errorf("Code(%q) = %v, want %v", tt.text, got, want)
+			}
+		})
+	}
+}
+
+// TestCode_ResignationIsRetreat checks that a resignation (CAMEO 0831) is
+// PLOVER RETREAT, as the PLOVER reference's RETREAT section says.
+func TestCode_ResignationIsRetreat(t *testing.T) {
+	c := defaultCoder(t)
+	const text = "The Peruvian prime minister resigned on Monday."
+	in := input(t, text, "", []m{{"Peruvian prime minister", "PERGOV", "PER", "", "dict"}}, nil)
+	evs := c.Code(in)
+	if len(evs) != 1 || evs[0].CAMEO != "0831" || evs[0].PLOVER != "RETREAT" {
+		t.Fatalf("Code(%q) = %v, want one 0831 RETREAT event", text, summarize(evs))
+	}
+}
+
+// TestCode_DestroyPropertyIsCoerce checks that destroying property (CAMEO
+// 1712) is PLOVER COERCE, as the PLOVER reference's COERCE modes say.
+func TestCode_DestroyPropertyIsCoerce(t *testing.T) {
+	c := defaultCoder(t)
+	const text = "Japanese army bulldozers demolished Korean homes on Sunday."
+	in := input(t, text, "", []m{{"Japanese army", "JPNMIL", "JPN", "", "dict"}, {"Korean", "KOR", "KOR", "", "dict"}}, nil)
+	evs := c.Code(in)
+	if len(evs) != 1 || evs[0].CAMEO != "1712" || evs[0].PLOVER != "COERCE" {
+		t.Fatalf("Code(%q) = %v, want one 1712 COERCE event", text, summarize(evs))
+	}
+}
