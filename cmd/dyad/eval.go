@@ -326,9 +326,7 @@ func (c *tabariCoder) analyze(doc *dyad.Document, options []string) *dyad.Bundle
 		// record's first actor.
 		cd := *an.Coder
 		cd.Options.Forwarded = c.prevFirst
-		fa := *an
-		fa.Coder = &cd
-		an = &fa
+		an = &pipeline.Analyzer{Actors: an.Actors, Coder: &cd, Dyad: an.Dyad, Now: an.Now}
 	}
 	b := an.Analyze(doc)
 	c.prevID, c.prevFirst = doc.Source, ""

@@ -68,6 +68,10 @@ type Dictionary struct {
 
 	nouns, adjectives []string
 	gapped            []gappedPhrase // TABARI phrases with blanks
+	// gapFirst holds per gapped phrase the root's child for its first
+	// word, or nil when the root has none: a sentence none of whose tokens
+	// leads to that child cannot hold the phrase.
+	gapFirst []*node
 }
 
 // Nouns returns the words of the <NOUN> lists of the TABARI actor files
@@ -205,6 +209,12 @@ func (l *Loader) Compile() (*Dictionary, dyad.DiagnosticList) {
 	}
 
 	d.build(l)
+	d.gapFirst = make([]*node, len(d.gapped))
+	for i, g := range d.gapped {
+		if len(g.chunks) > 1 || !g.stem { // a lone stem chunk may match a longer word
+			d.gapFirst[i] = d.root.child(g.chunks[0][0])
+		}
+	}
 	sortDiagnostics(diags)
 	return d, diags
 }

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -25,12 +26,18 @@ const maxDepth = 6
 
 // A DocTagger tags the sentences of one document, in order, keeping the
 // coreference state: the people mentioned so far and when. It is not safe
-// for concurrent use; make one per document.
+// for concurrent use: make one per document, or one per worker and Reset it
+// before each document.
 type DocTagger struct {
 	d    *Dictionary
 	side string
-	seen []uint32 // per person: sequence number of the last mention, 0 = never
+	// seen holds per person the sequence number of the last mention. seq
+	// only grows across the documents a reused tagger sees; a person was
+	// mentioned in the current document when seen > base, the value of seq
+	// when the document began, so Reset need not clear seen.
+	seen []uint32
 	seq  uint32
+	base uint32
 	bufs [maxDepth][]term
 	offs []int32
 	// surnames holds the people a surname may refer to; more than this many
@@ -57,6 +64,35 @@ func (d *Dictionary) Doc(side string) *DocTagger {
 	t.offs = make([]int32, 0, 8)
 	t.ps = make([]int32, 0, 4)
 	return t
+}
+
+// rebase is how far seq may grow before Reset clears seen and starts
+// again from 0; no document comes near it.
+const rebase = 1 << 31
+
+// Reset readies t for a new document whose authoring side is side, as
+// Doc would, keeping its buffers: a worker that tags many short documents
+// reuses one tagger instead of allocating one per document. Nothing of
+// the documents tagged before carries over.
+func (t *DocTagger) Reset(side string) {
+	t.side = dyad.NormalizeSide(side)
+	if t.seq >= rebase {
+		clear(t.seen)
+		t.seq = 0
+	}
+	t.base = t.seq
+}
+
+// Dictionary returns the dictionary t tags with.
+func (t *DocTagger) Dictionary() *Dictionary { return t.d }
+
+// mentioned returns the sequence number of person p's last mention in the
+// current document, 0 if none.
+func (t *DocTagger) mentioned(p int32) uint32 {
+	if n := t.seen[p]; n > t.base {
+		return n
+	}
+	return 0
 }
 
 // A cand is a candidate mention starting at the token being scanned.
@@ -101,7 +137,16 @@ func (s *scan) consider(c cand) {
 // text.Tokenizer{KeepPunct: true} over text; spans in the mentions are the
 // tokens' spans, so they index whatever text the tokens index.
 func (t *DocTagger) Tag(sent int, text string, toks []dyad.Token, date time.Time) []dyad.Mention {
-	var out []dyad.Mention
+	return t.AppendTag(nil, sent, text, toks, date)
+}
+
+// AppendTag is Tag appending the sentence's mentions to dst, which it
+// returns extended; the mentions before len(dst) are left as they are. A
+// caller collecting a document's mentions in one slice needs no slice per
+// sentence.
+func (t *DocTagger) AppendTag(dst []dyad.Mention, sent int, text string, toks []dyad.Token, date time.Time) []dyad.Mention {
+	base := len(dst)
+	out := dst
 	s := scan{text: text, toks: toks, today: day(date)}
 	t.first = t.first[:0]
 	for i := range toks {
@@ -140,8 +185,9 @@ func (t *DocTagger) Tag(sent int, text string, toks []dyad.Token, date time.Time
 		}
 		i = c.end
 	}
-	if len(t.d.gapped) > 0 {
-		out = t.gappedMentions(&s, sent, out)
+	if len(t.d.gapped) > 0 && len(toks) > 0 {
+		mine := t.gappedMentions(&s, sent, out[base:len(out):len(out)])
+		out = append(out[:base], mine...)
 	}
 	return out
 }
@@ -154,6 +200,9 @@ func (t *DocTagger) Tag(sent int, text string, toks []dyad.Token, date time.Time
 // words as blanks do ("Dol_Amroth").
 func (t *DocTagger) gappedMentions(s *scan, sent int, out []dyad.Mention) []dyad.Mention {
 	for gi := range t.d.gapped {
+		if f := t.d.gapFirst[gi]; f != nil && !slices.Contains(t.first, f) {
+			continue // no token is the phrase's first word
+		}
 		g := &t.d.gapped[gi]
 		start, end := -1, -1
 		for i := 0; i < len(s.toks) && start < 0; i++ {
@@ -554,8 +603,8 @@ func (t *DocTagger) officeCand(s *scan, end int, offs []int32) {
 		// The one mentioned last in the document.
 		var last uint32
 		for _, q := range ps {
-			if t.seen[q] > last {
-				p, last = q, t.seen[q]
+			if n := t.mentioned(q); n > last {
+				p, last = q, n
 			}
 		}
 		if p < 0 && t.side != "" {
@@ -679,15 +728,15 @@ func (t *DocTagger) surnameCand(s *scan, end int, hits []hit, prefer []int32, pr
 				p, rule = h.idx, "office"
 			}
 		}
-		if p >= 0 && t.seen[p] > 0 {
+		if p >= 0 && t.mentioned(p) > 0 {
 			rule = "coref"
 		}
 	}
 	if p < 0 {
 		var last uint32
 		for _, h := range hits {
-			if h.kind == hitSurname && t.seen[h.idx] > last {
-				p, last, rule = h.idx, t.seen[h.idx], "coref"
+			if h.kind == hitSurname && t.mentioned(h.idx) > last {
+				p, last, rule = h.idx, t.mentioned(h.idx), "coref"
 			}
 		}
 	}
@@ -773,7 +822,7 @@ func (t *DocTagger) backTitleCand(s *scan, i, end int) {
 	var p int32 = -1
 	var last uint32
 	for q, seen := range t.seen {
-		if seen <= last {
+		if seen <= last || seen <= t.base {
 			continue
 		}
 		if t.titleHeld(s, int32(q), i, end) {

@@ -201,7 +201,9 @@ type term struct {
 // it.
 func (n *node) walkFirst(first *node, toks []dyad.Token, i int, dst []term) []term {
 	if n.stems != nil {
-		return n.walkFrom(toks, i, dst)
+		// As walkFrom(toks, i, dst) would, without looking toks[i] up
+		// again.
+		dst = n.stems.match(toks[i].Norm, i+1, dst)
 	}
 	if first == nil {
 		return dst

@@ -1,6 +1,7 @@
 package text_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/dyad-dev/dyad"
@@ -74,6 +75,14 @@ func FuzzTokenize(f *testing.F) {
 		}
 		if words != otherWords {
 			t.Fatalf("Tokenize(%q, %v): %d words with KeepPunct=%v, %d without", in, span, words, keepPunct, otherWords)
+		}
+		// A Norms reused across calls gives the same tokens, and the
+		// Norms of the first call survive the second.
+		var norms text.Norms
+		first := tk.AppendTokensNorms(nil, in, span, &norms)
+		second := tk.AppendTokensNorms(nil, in, span, &norms)
+		if !slices.Equal(first, ts) || !slices.Equal(second, ts) {
+			t.Fatalf("AppendTokensNorms(%q, %v) = %v then %v, want %v", in, span, first, second, ts)
 		}
 	})
 }

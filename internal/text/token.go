@@ -22,16 +22,62 @@ func (t *Tokenizer) Tokenize(text string, s dyad.Span) []dyad.Token {
 // AppendTokens appends the tokens of text within s to dst and returns the
 // extended slice, so callers on a hot path can reuse one buffer.
 func (t *Tokenizer) AppendTokens(dst []dyad.Token, text string, s dyad.Span) []dyad.Token {
+	// arena holds the upper-cased Norms of this call, so that they cost one
+	// allocation per call instead of one per word. A strings.Builder only
+	// appends, so a Norm sliced from it never changes.
+	arena := Norms{oneCall: true}
+	return t.AppendTokensNorms(dst, text, s, &arena)
+}
+
+// normsChunk is the size of the blocks a Norms allocates: one serves the
+// lower-case words of a few dozen sentences.
+const normsChunk = 4096
+
+// Norms holds the upper-cased forms (Token.Norm) that a Tokenizer writes
+// for words not already in that form. A worker that tokenizes many texts
+// in turn keeps one Norms and passes it to AppendTokensNorms, so the Norms
+// of many sentences share one allocation. A Norm handed out is never
+// overwritten: a full block is left to the garbage collector and a new
+// one begun, so tokens stay valid after later calls. The zero value is
+// ready to use; a Norms must not be copied after first use or used by
+// several goroutines at once.
+type Norms struct {
+	b strings.Builder
+	// oneCall marks the Norms of a single AppendTokens call: its one block
+	// is sized to the span.
+	oneCall bool
+}
+
+// reserve makes room for the Norm of w, rest being the bytes left in the
+// span, starting a new block when the current one cannot take it.
+func (a *Norms) reserve(w string, ascii bool, rest int) {
+	if a.oneCall {
+		if a.b.Cap() == 0 {
+			a.b.Grow(rest)
+		}
+		return
+	}
+	n := len(w)
+	if !ascii {
+		n += n / 2 // upper case may take more bytes ("ɐ" → "Ɐ")
+	}
+	if a.b.Cap()-a.b.Len() >= n {
+		return
+	}
+	a.b = strings.Builder{}
+	a.b.Grow(max(n, normsChunk))
+}
+
+// AppendTokensNorms is AppendTokens writing the Norms it builds into
+// norms, which callers reuse across calls.
+func (t *Tokenizer) AppendTokensNorms(dst []dyad.Token, text string, s dyad.Span, norms *Norms) []dyad.Token {
 	if s.Start < 0 {
 		s.Start = 0
 	}
 	if s.End > len(text) {
 		s.End = len(text)
 	}
-	// arena holds the upper-cased Norms of this call, so that they cost one
-	// allocation per call instead of one per word. A strings.Builder only
-	// appends, so a Norm sliced from it never changes.
-	var arena strings.Builder
+	arena := norms
 	i := s.Start
 	for i < s.End {
 		c := text[i]
@@ -40,7 +86,7 @@ func (t *Tokenizer) AppendTokens(dst []dyad.Token, text string, s dyad.Span) []d
 			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
 				i++
 			case isASCIIAlnum(c):
-				dst, i = t.word(dst, text, i, s.End, &arena)
+				dst, i = t.word(dst, text, i, s.End, arena)
 			default:
 				if t.KeepPunct {
 					dst = append(dst, dyad.Token{Span: dyad.Span{Start: i, End: i + 1}, Norm: text[i : i+1], Kind: dyad.Punct})
@@ -57,7 +103,7 @@ func (t *Tokenizer) AppendTokens(dst []dyad.Token, text string, s dyad.Span) []d
 			dst = append(dst, dyad.Token{Span: dyad.Span{Start: i, End: i + n}, Norm: text[i : i+n], Kind: dyad.Word})
 			i += n
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			dst, i = t.word(dst, text, i, s.End, &arena)
+			dst, i = t.word(dst, text, i, s.End, arena)
 		case unicode.IsSpace(r):
 			i += n
 		default:
@@ -72,7 +118,7 @@ func (t *Tokenizer) AppendTokens(dst []dyad.Token, text string, s dyad.Span) []d
 
 // word scans a word or number starting at i and appends it (and a split-off
 // possessive) to dst. It returns the position after what it consumed.
-func (t *Tokenizer) word(dst []dyad.Token, text string, i, end int, arena *strings.Builder) ([]dyad.Token, int) {
+func (t *Tokenizer) word(dst []dyad.Token, text string, i, end int, arena *Norms) ([]dyad.Token, int) {
 	start := i
 	kind := dyad.Number
 	segLen := 0     // letters in the current '.'-separated segment
@@ -180,21 +226,20 @@ func norm(w string) string {
 	return b.String()
 }
 
-// normIn is norm writing into arena instead of allocating per word. When the
-// arena is still empty it reserves rest bytes, the text left in the span:
-// upper-casing ASCII keeps the length, so one allocation usually serves a
-// whole AppendTokens call.
-func normIn(arena *strings.Builder, w string, rest int) string {
+// normIn is norm writing into arena instead of allocating per word. The
+// Norms of one AppendTokens call reserve rest bytes, the text left in the
+// span, when the first word needs it: upper-casing ASCII keeps the length,
+// so one allocation usually serves the whole call.
+func normIn(arena *Norms, w string, rest int) string {
 	clean, ascii := normState(w)
 	if clean || !ascii && isNormForm(w) {
 		return w
 	}
-	if arena.Cap() == 0 {
-		arena.Grow(rest)
-	}
-	start := arena.Len()
-	writeNorm(arena, w, ascii)
-	return arena.String()[start:]
+	arena.reserve(w, ascii, rest)
+	b := &arena.b
+	start := b.Len()
+	writeNorm(b, w, ascii)
+	return b.String()[start:]
 }
 
 // normState reports whether w is ASCII without lower-case letters (clean),

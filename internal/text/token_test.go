@@ -187,3 +187,60 @@ func TestTokenizer_SentenceSpans(t *testing.T) {
 		t.Errorf("tokens by sentence = %v, want the tokens of the whole text %v", all, whole)
 	}
 }
+
+// TestTokenizer_AppendTokensNorms checks that tokens written into a Norms
+// reused across calls are those of AppendTokens, and that a Norm handed
+// out stays as it was after later calls fill and replace the Norms' block.
+func TestTokenizer_AppendTokensNorms(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+	}{
+		{"mixed case", "Secretary of State Antony Blinken met Wang Yi in Beijing on Monday."},
+		{"already upper", "U.S. CHINA 1,000 O'BRIEN ÉLYSÉE"},
+		{"non-ascii", "Zürich’s café and the ɐ of Dvořák; it’s O’Brien’s"},
+		{"empty", ""},
+	}
+	tk := text.Tokenizer{KeepPunct: true}
+	var norms text.Norms
+	var kept [][]dyad.Token // every call's tokens, checked at the end
+	var want [][]dyad.Token
+	// Enough rounds to fill several of the Norms' blocks.
+	for round := range 200 {
+		for _, tt := range tests {
+			span := dyad.Span{Start: 0, End: len(tt.in)}
+			got := tk.AppendTokensNorms(nil, tt.in, span, &norms)
+			exp := tk.AppendTokens(nil, tt.in, span)
+			if !slices.Equal(got, exp) {
+				t.Fatalf("%s, round %d: AppendTokensNorms(%q) = %v, want %v", tt.name, round, tt.in, got, exp)
+			}
+			kept, want = append(kept, got), append(want, exp)
+		}
+	}
+	for i := range kept {
+		if !slices.Equal(kept[i], want[i]) {
+			t.Fatalf("call %d: tokens changed after later calls: %v, want %v", i, kept[i], want[i])
+		}
+	}
+}
+
+// TestTokenizer_AppendTokensNormsAllocs checks that a reused Norms serves
+// many sentences with lower-case words from one allocation.
+func TestTokenizer_AppendTokensNormsAllocs(t *testing.T) {
+	const in = "The two sides agreed to continue discussions in Beijing."
+	tk := text.Tokenizer{KeepPunct: true}
+	var norms text.Norms
+	buf := make([]dyad.Token, 0, 32)
+	allocs := testing.AllocsPerRun(200, func() {
+		buf = tk.AppendTokensNorms(buf[:0], in, dyad.Span{Start: 0, End: len(in)}, &norms)
+	})
+	// 200 calls of ~50 upper-cased bytes fill about three 4 KB blocks.
+	if allocs >= 0.1 {
+		t.Errorf("AppendTokensNorms(%q) allocates %v times a call, want < 0.1", in, allocs)
+	}
+	if allocs := testing.AllocsPerRun(100, func() {
+		buf = tk.AppendTokens(buf[:0], in, dyad.Span{Start: 0, End: len(in)})
+	}); allocs != 1 {
+		t.Errorf("AppendTokens(%q) allocates %v times, want 1", in, allocs)
+	}
+}
