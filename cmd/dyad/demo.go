@@ -10,6 +10,7 @@ import (
 	"github.com/dyad-dev/dyad/examples"
 	"github.com/dyad-dev/dyad/internal/ingest"
 	"github.com/dyad-dev/dyad/internal/pipeline"
+	"github.com/dyad-dev/dyad/internal/server"
 	"github.com/dyad-dev/dyad/internal/sqlite"
 )
 
@@ -74,6 +75,7 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) (err error) {
 	} {
 		fmt.Fprintf(c.Env.Stdout, "  dyad %s --db %s\n", next, c.DB)
 	}
+	fmt.Fprintf(c.Env.Stdout, "  dyad serve --db %s   (then open http://%s/ for the dashboard)\n", c.DB, server.DefaultAddr)
 	if sum.Failed > 0 {
 		return errPartial
 	}
