@@ -3,12 +3,14 @@ package coding_test
 import (
 	"testing"
 
+	"github.com/dyad-dev/dyad"
+
 	"github.com/dyad-dev/dyad/dictionaries"
 	"github.com/dyad-dev/dyad/internal/coding"
 )
 
 // benchInputs are realistic readout sentences with their mentions.
-func benchInputs(b *testing.B) []coding.Input {
+func benchInputs(b testing.TB) []coding.Input {
 	var ins []coding.Input
 	for _, gd := range goldenDocs {
 		for _, gs := range gd.sentences {
@@ -47,4 +49,17 @@ func BenchmarkDefault(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func BenchmarkCodeScratch(b *testing.B) {
+	c := defaultCoder(b)
+	ins := benchInputs(b)
+	var sc coding.Scratch
+	var evs []dyad.Event
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		evs = c.AppendCodeScratch(evs[:0], ins[i%len(ins)], &sc)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/sec")
 }

@@ -77,20 +77,31 @@ type Explanation struct {
 
 // Code returns the events of one sentence, in a deterministic order.
 func (c *Coder) Code(in Input) []dyad.Event {
-	evs, _ := c.code(&in, false, nil)
+	evs, _ := c.code(in, false, nil, new(Scratch))
 	return evs
 }
 
 // AppendCode appends the events of the sentence to dst and returns the
 // extended slice, so a caller coding a whole document keeps one slice.
 func (c *Coder) AppendCode(dst []dyad.Event, in Input) []dyad.Event {
-	evs, _ := c.code(&in, false, dst)
+	evs, _ := c.code(in, false, dst, new(Scratch))
+	return evs
+}
+
+// AppendCodeScratch is AppendCode with working memory sc, reused from
+// call to call by one goroutine (a pipeline worker). A nil sc is a fresh
+// one.
+func (c *Coder) AppendCodeScratch(dst []dyad.Event, in Input, sc *Scratch) []dyad.Event {
+	if sc == nil {
+		sc = new(Scratch)
+	}
+	evs, _ := c.code(in, false, dst, sc)
 	return evs
 }
 
 // Explain returns, for each event of the sentence, how it was coded.
 func (c *Coder) Explain(in Input) []Explanation {
-	_, ex := c.code(&in, true, nil)
+	_, ex := c.code(in, true, nil, new(Scratch))
 	return ex
 }
 
@@ -115,17 +126,22 @@ type sent struct {
 	stems    bool     // TABARI: a pattern word without '_' is a stem
 	issues   []string // of the sentence, computed on first use
 	tagged   bool
+	sc       *Scratch // buffers reused across sentences; s is sc.s
 }
 
-func (c *Coder) prepare(in *Input) *sent {
+func (c *Coder) prepare(in *Input, sc *Scratch) *sent {
 	n := len(in.Tokens)
 	nm := len(in.Mentions)
-	ints := make([]int, 2*nm)
-	i32 := make([]int32, n+nm)
-	bools := make([]bool, n+nm)
-	s := &sent{c: c, in: in, toks: in.Tokens, n: n,
-		mentAt: i32[:n], group: i32[n:], mStart: ints[:nm], mEnd: ints[nm:],
-		barrier: bools[:n], place: bools[n:], stems: c.Options.TABARI}
+	sc.ints = grow(sc.ints, 2*nm)
+	sc.i32 = grow(sc.i32, n+nm)
+	sc.bools = grow(sc.bools, n+2*nm)
+	ints, i32, bools := sc.ints, sc.i32, sc.bools
+	sc.s = sent{c: c, in: in, toks: in.Tokens, n: n,
+		mentAt: i32[:n:n], group: i32[n : n+nm : n+nm], mStart: ints[:nm:nm], mEnd: ints[nm : 2*nm : 2*nm],
+		barrier: bools[:n:n], place: bools[n : n+nm : n+nm], modifier: bools[n+nm : n+2*nm : n+2*nm], stems: c.Options.TABARI,
+		places: sc.s.places[:0], sc: sc}
+	sc.actors = sc.actors[:0]
+	s := &sc.s
 	for i := range s.mentAt {
 		s.mentAt[i] = -1
 	}
@@ -327,17 +343,6 @@ func (s *sent) groupEnd(g int32) int {
 	return end
 }
 
-func (s *sent) members(m int) []int {
-	g := s.group[m]
-	var out []int
-	for k := range s.group {
-		if s.group[k] == g && s.mStart[k] >= 0 && !s.place[k] {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
 // occ is a verb or frame found in the sentence.
 type occ struct {
 	start, end int
@@ -349,7 +354,8 @@ type occ struct {
 }
 
 func (s *sent) findOccs() []occ {
-	out := make([]occ, 0, 8)
+	out := s.sc.occs[:0]
+	arena := s.sc.forms[:0] // the forms kept of each occ, one after another
 	for i := 0; i < s.n; {
 		if s.mentAt[i] >= 0 || s.toks[i].Kind != dyad.Word {
 			i++
@@ -390,7 +396,7 @@ func (s *sent) findOccs() []occ {
 		default:
 			// Keep the forms that match, and of a multi-word phrase only
 			// those spanning the chosen one.
-			o.forms = make([]*verbForm, 0, matched)
+			f0 := len(arena)
 			for _, f := range list {
 				st := i - f.head
 				en := st + len(f.words)
@@ -400,8 +406,9 @@ func (s *sent) findOccs() []occ {
 				if !o.isFrame && best > 1 && len(f.words) != best {
 					continue
 				}
-				o.forms = append(o.forms, f)
+				arena = append(arena, f)
 			}
+			o.forms = arena[f0:len(arena):len(arena)]
 		}
 		if o.isFrame || len(o.forms) > 0 {
 			out = append(out, o)
@@ -410,6 +417,7 @@ func (s *sent) findOccs() []occ {
 		}
 		i++
 	}
+	s.sc.occs, s.sc.forms = out, arena
 	return out
 }
 
@@ -435,17 +443,19 @@ type act struct {
 	appos  bool // in an appositive noun phrase: "Pakistan, a key U.S. ally in …,"
 }
 
-func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, []Explanation) {
-	if c == nil || c.Verbs == nil || len(in.Tokens) == 0 {
+func (c *Coder) code(input Input, explain bool, dst []dyad.Event, sc *Scratch) ([]dyad.Event, []Explanation) {
+	if c == nil || c.Verbs == nil || len(input.Tokens) == 0 {
 		return dst, nil
 	}
+	sc.in0 = input
+	in := &sc.in0
 	if c.Options.TABARI {
-		in = withoutHyphens(in)
+		in = withoutHyphens(in, sc)
 		if words(in.Tokens) < c.Options.MinWords || c.discards(in) {
 			return dst, nil
 		}
 		if !c.Options.Comma.Off {
-			in = c.Options.Comma.dropCommaClauses(in, c.Options.tabariModifier)
+			in = c.Options.Comma.dropCommaClauses(in, c.Options.tabariModifier, sc)
 			if len(in.Tokens) == 0 {
 				return dst, nil
 			}
@@ -454,12 +464,13 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 		if in.Sentence.Index == 0 {
 			fwd = c.Options.Forwarded
 		}
-		in = withPronouns(in, fwd)
+		in = withPronouns(in, fwd, sc)
 	}
-	s := c.prepare(in)
+	s := c.prepare(in, sc)
 	occs := s.findOccs()
-	b := &builder{s: s, explain: explain, evs: dst, base: len(dst)}
-	consumed := make([]bool, s.n)
+	b := &builder{s: s, explain: explain, evs: dst, base: len(dst), prios: sc.prios[:0]}
+	sc.consumed = grow(sc.consumed, s.n)
+	consumed := sc.consumed
 	discard := false // TABARI: a pattern with the discard code matched
 
 	// Demands: "X said the U.S. must stop …".
@@ -468,7 +479,7 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 	}
 
 	// Attach frames to the acts they govern.
-	acts := make([]act, 0, len(occs))
+	acts := sc.acts[:0]
 	for i := range occs {
 		o := &occs[i]
 		if consumed[o.start] {
@@ -496,8 +507,10 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 		acts = append(acts, a)
 	}
 
+	sc.acts = acts
 	var mr matchResult
-	coded := make([]bool, len(occs))
+	sc.coded = grow(sc.coded, len(occs))
+	coded := sc.coded
 	codeAct := func(a *act) bool {
 		o := a.o
 		code, rcode, pat, patText := "", "", (*pattern)(nil), ""
@@ -627,6 +640,7 @@ func (c *Coder) code(in *Input, explain bool, dst []dyad.Event) ([]dyad.Event, [
 			codeAct(&a)
 		}
 	}
+	sc.prios = b.prios
 	if discard {
 		return dst, nil
 	}

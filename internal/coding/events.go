@@ -84,11 +84,26 @@ func (s *sent) groupActors(m int) []dyad.Actor {
 		}
 		m = int(r[m].m)
 	}
-	var out []dyad.Actor
-	for _, k := range s.members(m) {
-		out = append(out, s.actorsOf(k)...)
+	// The members' actors go to the sentence's arena in the scratch: the
+	// slices returned are only read, and capped so that an append copies.
+	buf := s.sc.actors
+	start := len(buf)
+	g := s.group[m]
+	for k := range s.group {
+		if s.group[k] != g || s.mStart[k] < 0 || s.place[k] {
+			continue
+		}
+		if mm := &s.in.Mentions[k]; mm.Rule != "both" {
+			buf = append(buf, mm.Actor)
+		} else {
+			buf = append(buf, s.actorsOf(k)...)
+		}
 	}
-	return out
+	s.sc.actors = buf
+	if len(buf) == start {
+		return nil
+	}
+	return buf[start:len(buf):len(buf)]
 }
 
 func sameActor(a, b *dyad.Actor) bool {
@@ -893,7 +908,8 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 				t := t
 				add(x, &t, code)
 				if rcode != "" && mutual(st) {
-					add(t, &x, rcode)
+					src := x
+					add(t, &src, rcode)
 				}
 			}
 		}
@@ -1195,10 +1211,11 @@ func (b *builder) firstActs(mine []dyad.Event, other bool) []actStart {
 	if !o.TABARI || o.CodeBy == CodeAll || len(mine) < 2 {
 		return nil
 	}
-	var first []actStart
+	first := b.s.sc.first[:0]
 	// TABARI: a subordinate event ([023?]) is first only in a clause
 	// without another event.
-	var normal []bool
+	normal := b.s.sc.normal[:0]
+	defer func() { b.s.sc.first, b.s.sc.normal = first[:0], normal[:0] }()
 	for i := range b.prios {
 		c := b.clauseOf(&mine[i])
 		for len(normal) <= c {
@@ -1220,6 +1237,9 @@ func (b *builder) firstActs(mine []dyad.Event, other bool) []actStart {
 		if v := mine[i].Verb.Start; first[c] < 0 || v < int(first[c]) {
 			first[c] = actStart(v)
 		}
+	}
+	if len(first) == 0 {
+		return nil // no filter, as before any clause had a first act
 	}
 	return first
 }

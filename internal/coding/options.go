@@ -254,10 +254,11 @@ func words(toks []dyad.Token) int {
 // words mod allows before the second: "Mordor, the awful Fornost")
 // delimits no clause. in is not changed; it is returned as is when
 // nothing is removed.
-func (o *CommaOptions) dropCommaClauses(in *Input, mod func(string) bool) *Input {
+func (o *CommaOptions) dropCommaClauses(in *Input, mod func(string) bool, sc *Scratch) *Input {
 	toks := in.Tokens
 	// Commas that delimit clauses.
-	var commas []int
+	commas := sc.cmCommas[:0]
+	defer func() { sc.cmCommas = commas[:0] }()
 	for q := range toks {
 		if toks[q].Norm != "," {
 			continue
@@ -274,7 +275,8 @@ func (o *CommaOptions) dropCommaClauses(in *Input, mod func(string) bool) *Input
 	if len(commas) == 0 {
 		return in
 	}
-	drop := make([]bool, len(toks))
+	sc.cmDrop = grow(sc.cmDrop, len(toks))
+	drop := sc.cmDrop
 	count := func(a, b int) int { // words in toks[a:b]
 		n := 0
 		for q := a; q < b; q++ {
@@ -314,9 +316,10 @@ func (o *CommaOptions) dropCommaClauses(in *Input, mod func(string) bool) *Input
 	if !any {
 		return in
 	}
-	out := *in
-	out.Tokens = make([]dyad.Token, 0, len(toks))
-	var gone []dyad.Span
+	sc.cm = *in
+	out := &sc.cm
+	out.Tokens = sc.cmToks[:0]
+	gone := sc.cmGone[:0]
 	for q := range toks {
 		if !drop[q] {
 			out.Tokens = append(out.Tokens, toks[q])
@@ -336,19 +339,29 @@ func (o *CommaOptions) dropCommaClauses(in *Input, mod func(string) bool) *Input
 		}
 		return false
 	}
-	out.Mentions = nil
+	// Kept mentions and dates: nil when none, as the coder expects of
+	// an Input built without them.
+	ms := sc.cmMents[:0]
 	for _, m := range in.Mentions {
 		if !inGone(m.Span) {
-			out.Mentions = append(out.Mentions, m)
+			ms = append(ms, m)
 		}
 	}
-	out.Dates = nil
+	ds := sc.cmDates[:0]
 	for _, d := range in.Dates {
 		if !inGone(d.Span) {
-			out.Dates = append(out.Dates, d)
+			ds = append(ds, d)
 		}
 	}
-	return &out
+	sc.cmToks, sc.cmGone, sc.cmMents, sc.cmDates = out.Tokens, gone, ms, ds
+	out.Mentions, out.Dates = nil, nil
+	if len(ms) > 0 {
+		out.Mentions = ms
+	}
+	if len(ds) > 0 {
+		out.Dates = ds
+	}
+	return out
 }
 
 func mentionEndsAt(ms []dyad.Mention, off int) bool {
@@ -397,7 +410,7 @@ var pronounKinds = map[string]byte{
 // coreferences, standing for its antecedent, or in itself when there is
 // none. A pronoun before every actor has no antecedent, unless fwd, the
 // code forwarded from the previous record, is set: it then stands for fwd.
-func withPronouns(in *Input, fwd string) *Input {
+func withPronouns(in *Input, fwd string, sc *Scratch) *Input {
 	if len(in.Mentions) == 0 && fwd == "" {
 		return in
 	}
@@ -405,8 +418,8 @@ func withPronouns(in *Input, fwd string) *Input {
 	// Mentions' first tokens and compound groups (mentions joined by
 	// connectors, at least one not a comma).
 	nm := len(in.Mentions)
-	first := make([]int, nm)
-	last := make([]int, nm)
+	sc.ints = grow(sc.ints, 2*nm) // prepare clears them after
+	first, last := sc.ints[:nm:nm], sc.ints[nm:2*nm:2*nm]
 	t := 0
 	for m := range in.Mentions {
 		for t < len(toks) && toks[t].Span.Start < in.Mentions[m].Span.Start {
@@ -463,10 +476,10 @@ func withPronouns(in *Input, fwd string) *Input {
 				continue
 			}
 			if out == nil {
-				cp := *in
-				out = &cp
-				out.Mentions = make([]dyad.Mention, 0, nm+2)
-				refs = make([]pronounRef, 0, nm+2)
+				sc.pr = *in
+				out = &sc.pr
+				out.Mentions = sc.prMents[:0]
+				refs = sc.prRefs[:0]
 			}
 			add(dyad.Mention{Sentence: in.Sentence.Index, Actor: dyad.Actor{Text: slice(in.Text, toks[q].Span), Code: fwd, Span: toks[q].Span},
 				Rule: "pronoun", Entry: "forwarded from the previous record"}, pronounRef{m: -2})
@@ -480,10 +493,10 @@ func withPronouns(in *Input, fwd string) *Input {
 			}
 		}
 		if out == nil {
-			cp := *in
-			out = &cp
-			out.Mentions = make([]dyad.Mention, 0, nm+2)
-			refs = make([]pronounRef, 0, nm+2)
+			sc.pr = *in
+			out = &sc.pr
+			out.Mentions = sc.prMents[:0]
+			refs = sc.prRefs[:0]
 		}
 		// Original mentions before the pronoun, in order.
 		for mi < nm && first[mi] < q {
@@ -500,8 +513,10 @@ func withPronouns(in *Input, fwd string) *Input {
 	for ; mi < nm; mi++ {
 		add(in.Mentions[mi], pronounRef{m: -1})
 	}
+	sc.prMents, sc.prRefs = out.Mentions, refs
 	// Antecedents by their new index.
-	idx := make([]int32, nm)
+	sc.prIdx = grow(sc.prIdx, nm)
+	idx := sc.prIdx
 	k := 0
 	for i := range refs {
 		if refs[i].m == -1 {
@@ -521,7 +536,7 @@ func withPronouns(in *Input, fwd string) *Input {
 // withoutHyphens returns in without its hyphen tokens, which TABARI's
 // input filter turns into blanks ("anti- Gondor" is ANTI GONDOR), or in
 // itself when it has none.
-func withoutHyphens(in *Input) *Input {
+func withoutHyphens(in *Input, sc *Scratch) *Input {
 	k := 0
 	for q := range in.Tokens {
 		if in.Tokens[q].Norm == "-" {
@@ -531,14 +546,16 @@ func withoutHyphens(in *Input) *Input {
 	if k == 0 {
 		return in
 	}
-	out := *in
-	out.Tokens = make([]dyad.Token, 0, len(in.Tokens)-k)
+	sc.hy = *in
+	out := &sc.hy
+	out.Tokens = sc.hyToks[:0]
 	for _, t := range in.Tokens {
 		if t.Norm != "-" {
 			out.Tokens = append(out.Tokens, t)
 		}
 	}
-	return &out
+	sc.hyToks = out.Tokens
+	return out
 }
 
 // tabariSource finds the source of a verb at token h whose pattern set no
@@ -930,7 +947,8 @@ func (b *builder) priorities(coded func(i int) bool) []bool {
 	if !dominant && !normal {
 		return nil
 	}
-	keep := make([]bool, len(b.prios))
+	b.s.sc.keep = grow(b.s.sc.keep, len(b.prios))
+	keep := b.s.sc.keep
 	for i, p := range b.prios {
 		keep[i] = dominant && p == prioDominant || !dominant && p != prioSubordinate
 	}

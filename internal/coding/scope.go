@@ -139,7 +139,11 @@ func (s *sent) nounCompound(o *occ) bool {
 // "China-U.S. talks", "U.S.-China relations": the pair says whose talks or
 // relations they are and is never the subject of a verb.
 func (s *sent) markModifiers() {
-	s.modifier = make([]bool, len(s.in.Mentions))
+	if len(s.modifier) == len(s.in.Mentions) {
+		clear(s.modifier) // the scratch's, from prepare
+	} else {
+		s.modifier = make([]bool, len(s.in.Mentions))
+	}
 	for m := 0; m+1 < len(s.in.Mentions); m++ {
 		a, b := s.mEnd[m], s.mStart[m+1]
 		if a < 0 || b != a+1 || s.toks[a].Norm != "-" {

@@ -56,6 +56,7 @@ type scratch struct {
 	evs    []dyad.Event
 	norms  text.Norms
 	tagger *actors.DocTagger
+	coder  coding.Scratch
 }
 
 // sentBounds locates one sentence's tokens and mentions in a scratch.
@@ -161,7 +162,7 @@ func (a *Analyzer) Analyze(doc *dyad.Document) *dyad.Bundle {
 		if bd.m1 > bd.m0 {
 			ms = b.Mentions[bd.m0:bd.m1:bd.m1]
 		}
-		sc.evs = a.Coder.AppendCode(sc.evs, coding.Input{
+		sc.evs = a.Coder.AppendCodeScratch(sc.evs, coding.Input{
 			Text:     doc.Text,
 			DocDate:  ref,
 			Side:     doc.Side,
@@ -170,7 +171,7 @@ func (a *Analyzer) Analyze(doc *dyad.Document) *dyad.Bundle {
 			Mentions: ms,
 			Dates:    sc.dates[k],
 			Dyad:     a.Dyad,
-		})
+		}, &sc.coder)
 	}
 	b.Events = make([]dyad.Event, len(sc.evs))
 	copy(b.Events, sc.evs)
