@@ -207,7 +207,7 @@ func (c *Coder) prepare(in *Input, sc *Scratch) *sent {
 		if w == "IF" || w == "UNLESS" {
 			s.hasIf = true
 		}
-		if s.isBarrier(w) && s.mentAt[q] < 0 {
+		if s.isBarrier(w) && s.mentAt[q] < 0 && !s.adverbialOnce(q) {
 			s.barrier[q] = true
 			// inside a compound group: not a barrier
 			if q > 0 && q+1 < n {
@@ -288,6 +288,23 @@ func (s *sent) isBarrier(w string) bool {
 		return s.c.Options.Comma.Off
 	}
 	return tabariBarriers[w]
+}
+
+// adverbialOnce reports whether the token at q is the "once" of "once
+// again" or "once more", an adverb rather than the conjunction that opens
+// a clause ("once the talks end"). TABARI reads every ONCE as a word.
+func (s *sent) adverbialOnce(q int) bool {
+	if s.c.Options.TABARI || s.toks[q].Norm != "ONCE" || q+1 >= s.n {
+		return false
+	}
+	next := s.toks[q+1].Norm
+	return next == "AGAIN" || next == "MORE"
+}
+
+// subordinator reports whether the token at q opens a clause with its own
+// subject.
+func (s *sent) subordinator(q int) bool {
+	return subordinators[s.toks[q].Norm] && !s.adverbialOnce(q)
 }
 
 func slice(text string, sp dyad.Span) string {
@@ -748,7 +765,7 @@ func (s *sent) reducedRelative(a *act) bool {
 		w := s.toks[k].Norm
 		switch {
 		case preps[w]:
-		case s.barrier[k] || subordinators[w] || aux[w]:
+		case s.barrier[k] || s.subordinator(k) || aux[w]:
 			return false
 		case k < p && s.c.Verbs.HasForm(w) && !nominals[w]:
 			if k > 0 && nominals[s.toks[k-1].Norm] && !preps[s.toks[k-1].Norm] || w[len(w)-1] == 'S' {

@@ -195,7 +195,7 @@ func (s *sent) subjectBefore(h int) (m int, coord bool, why string) {
 		switch {
 		case w == ";" || w == ":":
 			return fallback, false, "only a prepositional mention before the verb"
-		case subordinators[w]:
+		case s.subordinator(q):
 			return -1, false, ""
 		case onlyAux && !s.c.Options.TABARI && personalPronoun(w):
 			// "rejected a Senegalese plan, and said they also opposed
@@ -603,6 +603,13 @@ func (s *sent) committedThat(q int) bool {
 	return false
 }
 
+// acceptWords are the forms of the verbs whose negation by their own
+// subject is a refusal.
+var acceptWords = map[string]bool{
+	"ACCEPT": true, "ACCEPTS": true, "ACCEPTED": true, "ACCEPTING": true,
+	"AGREE": true, "AGREES": true, "AGREED": true, "AGREEING": true,
+}
+
 // status decides what became of an act.
 func (s *sent) status(a *act, occs []occ) (dyad.Status, string, *occ) {
 	st, why := dyad.StatusOccurred, "reported act"
@@ -625,6 +632,11 @@ func (s *sent) status(a *act, occs []occ) (dyad.Status, string, *occ) {
 	case neg:
 		if outer != nil && outer.fr.accept {
 			return dyad.StatusDeclined, "negated " + s.toks[outer.start].Norm, outer
+		}
+		if !s.c.Options.TABARI && outer == nil && acceptWords[s.toks[a.head].Norm] {
+			// "Syria will not accept more refugees": a subject that
+			// does not accept or agree refuses.
+			return dyad.StatusDeclined, "negated " + s.toks[a.head].Norm, outer
 		}
 		return dyad.StatusNegated, "negation: " + mwhy, outer
 	case fut:
@@ -650,6 +662,17 @@ func reciprocalRoot(code string) bool {
 	return code == "019"
 }
 
+// failedAgreement reports whether a FAIL frame (word w) governs an act
+// of agreement or settlement (CAMEO roots 03 and 05): a refusal.
+func failedAgreement(w, code string) bool {
+	switch w {
+	case "FAIL", "FAILS", "FAILED", "FAILING":
+	default:
+		return false
+	}
+	return len(code) >= 2 && (code[:2] == "03" || code[:2] == "05")
+}
+
 // mutual reports whether a status describes an act both parties share,
 // so paired codes apply: a cancelled meeting was cancelled by one side.
 func mutual(st dyad.Status) bool {
@@ -667,6 +690,12 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 	b.speech = s.reportsSpeech(o.start, o.end, code)
 	defer func() { b.speech = false }()
 	st, stWhy, outer := s.status(a, occs)
+	if st == dyad.StatusNegated && outer != nil && !s.c.Options.TABARI && failedAgreement(s.toks[outer.start].Norm, code) {
+		// "the two sides failed to reach agreement": CAMEO codes a
+		// failure to agree or settle as a rejection (its FAIL TO AGREE,
+		// FAILED TO ADOPT patterns).
+		st, stWhy = dyad.StatusDeclined, "failed agreement: "+s.toks[outer.start].Norm
+	}
 	var srcs, tgts []dyad.Actor
 	srcWhy, tgtWhy := "", ""
 	pairwise := false
