@@ -72,6 +72,9 @@ type Dictionary struct {
 	// word, or nil when the root has none: a sentence none of whose tokens
 	// leads to that child cannot hold the phrase.
 	gapFirst []*node
+	// tabari: read with Loader.Stems (a TABARI project), whose input
+	// filter turns hyphens into blanks before actors are looked up.
+	tabari bool
 }
 
 // Nouns returns the words of the <NOUN> lists of the TABARI actor files
@@ -143,7 +146,7 @@ func (d *Dictionary) HasOffice(id string) bool {
 // no person block). The Loader may be used again afterwards.
 func (l *Loader) Compile() (*Dictionary, dyad.DiagnosticList) {
 	d := &Dictionary{root: &node{m: make(map[string]*node, 1<<15)}, phoenix: append([]phxEntry(nil), l.phoenix...), agents: append([]agent(nil), l.agents...),
-		nouns: sortedSet(l.nouns), adjectives: sortedSet(l.adjectives), gapped: slices.Clone(l.gapped)}
+		nouns: sortedSet(l.nouns), adjectives: sortedSet(l.adjectives), gapped: slices.Clone(l.gapped), tabari: l.Stems}
 	diags := append(dyad.DiagnosticList(nil), l.diags...)
 
 	// People: a later block with the same name replaces an earlier one.

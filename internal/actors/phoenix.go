@@ -296,7 +296,7 @@ func parseRestriction(s string, tabari bool) (r restriction, restricted bool, er
 	if i := strings.IndexByte(first, '\t'); i >= 0 {
 		first, rest = first[:i], first[i+1:]+" "+rest
 	}
-	code, err := parseCode(first)
+	code, err := parseCode(first, tabari)
 	if err != nil && tabari && first == DiscardCode {
 		code, err = first, nil
 	}
@@ -349,12 +349,21 @@ const DiscardCode = "###"
 
 // parseCode checks an actor code: upper-case letters and digits, "---" for
 // the null code (returned as ""). A compound code "GME/GMW" keeps its first
-// part.
-func parseCode(s string) (string, error) {
+// part, except with tabari: TABARI codes one event per code of a compound
+// (manual §5.2), so the whole code is kept, each part checked.
+func parseCode(s string, tabari bool) (string, error) {
 	if s == "---" {
 		return "", nil
 	}
 	if i := strings.IndexByte(s, '/'); i > 0 {
+		if tabari {
+			for _, part := range strings.Split(s, "/") {
+				if !validCode(part) {
+					return "", fmt.Errorf("bad code %q", s)
+				}
+			}
+			return s, nil
+		}
 		s = s[:i]
 	}
 	if !validCode(s) {
@@ -419,7 +428,8 @@ func (l *Loader) words(p string) []string {
 	}
 	start := len(l.arena)
 	for _, t := range l.buf {
-		if t.Norm != "_" {
+		// TABARI's input filter blanks hyphens, so its phrases have none
+		if t.Norm != "_" && !(l.Stems && t.Norm == "-") {
 			l.arena = append(l.arena, t.Norm)
 		}
 	}

@@ -26,6 +26,10 @@ PRINCE DOL_AMROTH  [--- <950630] [DOL]
 ITHILEN [ITH]
 ITHILEN TELEVISION  [ITHTV]
 RADAGAST THE_BROWN  [RAD]
+THE_SHIRE  [FRO/BIL/SAM]
+AL_GORE  [AGR]
+AL GORE  [TEN]
+BARAD-DUR  [MOR]
 `
 
 func TestTag_TABARIProject(t *testing.T) {
@@ -48,6 +52,10 @@ func TestTag_TABARIProject(t *testing.T) {
 		{"gap replaces the shorter actor", "1995-01-01", "He spoke on Ithilen state-run television.", "Ithilen state-run television=ITHTV/dict"},
 		{"no gap across a comma", "1995-01-01", "Radagast, the Brown wizard, spoke.", ""},
 		{"no phrase without its last part", "1995-01-01", "Radagast spoke.", ""},
+		{"a hyphen in the text is a blank", "1995-01-01", "Ithilen warned the Al-Gore group.", "Ithilen=ITH/dict Al-Gore=AGR/dict"},
+		{"the joined phrase beats the gapped one", "1995-01-01", "Ithilen warned Al Gore.", "Ithilen=ITH/dict Al Gore=AGR/dict"},
+		{"a hyphen in the dictionary is a blank", "1995-01-01", "Barad-dur spoke.", "Barad-dur=MOR/dict"},
+		{"coded compound keeps every code", "1995-01-01", "The Shire spoke.", "The Shire=FRO/BIL/SAM/dict"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,5 +84,40 @@ func TestAddPhoenix_DiscardOutsideTABARI(t *testing.T) {
 	}
 	if got := strings.Join(tagDoc(d, "", day("1995-01-01"), "Gondor spoke.")[0], " "); got != "Gondor=GON/dict" {
 		t.Errorf("Tag = %q, want Gondor=GON/dict", got)
+	}
+}
+
+// TestAddPhoenix_CompoundCode checks TABARI's coded compounds ([GME/GMW],
+// manual §6.5.1): kept whole for TABARI projects, the first code
+// otherwise, and a bad part is reported while the rest loads.
+func TestAddPhoenix_CompoundCode(t *testing.T) {
+	const file = "EAST_AND_WEST_GERMANY [GME/GMW]\nNORTH_AND_SOUTH_KOREA [KON/kos]\nGONDOR [GON]\n"
+	tests := []struct {
+		name  string
+		stems bool
+		want  string
+		lines []int
+	}{
+		{"TABARI project", true, "East and West Germany=GME/GMW/dict Gondor=GON/dict", []int{2}},
+		{"Phoenix", false, "East and West Germany=GME/dict Gondor=GON/dict", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := actors.NewLoader()
+			l.Stems = tt.stems
+			l.AddPhoenix("t.actors", strings.NewReader(file))
+			d, diags := l.Compile()
+			var lines []int
+			for _, dg := range diags {
+				lines = append(lines, dg.Line)
+			}
+			if !slices.Equal(lines, tt.lines) {
+				t.Errorf("Compile diagnostics = %v, want lines %v", diags, tt.lines)
+			}
+			sent := "East and West Germany met Gondor."
+			if got := strings.Join(tagDoc(d, "", day("1995-01-01"), sent)[0], " "); got != tt.want {
+				t.Errorf("Tag(%q) = %q, want %q", sent, got, tt.want)
+			}
+		})
 	}
 }

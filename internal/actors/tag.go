@@ -47,6 +47,8 @@ type DocTagger struct {
 	// first holds, per token of the sentence being tagged, the root's child
 	// for its Norm.
 	first []*node
+	// nohy holds the tokens of the sentence without hyphens (TABARI).
+	nohy []dyad.Token
 }
 
 // Doc returns a tagger for one document whose authoring side is side
@@ -147,6 +149,9 @@ func (t *DocTagger) Tag(sent int, text string, toks []dyad.Token, date time.Time
 func (t *DocTagger) AppendTag(dst []dyad.Mention, sent int, text string, toks []dyad.Token, date time.Time) []dyad.Mention {
 	base := len(dst)
 	out := dst
+	if t.d.tabari {
+		toks = t.withoutHyphens(toks)
+	}
 	s := scan{text: text, toks: toks, today: day(date)}
 	t.first = t.first[:0]
 	for i := range toks {
@@ -191,6 +196,24 @@ func (t *DocTagger) AppendTag(dst []dyad.Mention, sent int, text string, toks []
 	}
 	return out
 }
+
+// withoutHyphens returns toks without its hyphen tokens, as TABARI's
+// input filter blanks them ("Al-Gore" is AL GORE), or toks itself when it
+// has none. Mention spans are byte spans, so they still cover the hyphen.
+func (t *DocTagger) withoutHyphens(toks []dyad.Token) []dyad.Token {
+	if !slices.ContainsFunc(toks, isHyphen) {
+		return toks
+	}
+	t.nohy = t.nohy[:0]
+	for _, tk := range toks {
+		if !isHyphen(tk) {
+			t.nohy = append(t.nohy, tk)
+		}
+	}
+	return t.nohy
+}
+
+func isHyphen(tk dyad.Token) bool { return tk.Norm == "-" }
 
 // gappedMentions returns out with the mentions of TABARI phrases with
 // blanks added: the first match of each phrase whose chunks come in order
@@ -402,6 +425,14 @@ func (t *DocTagger) afterCountry(s *scan, i, j int, code, entry string, depth in
 // composeAgent adds an agent's code to an actor code, skipping the
 // three-letter parts the actor code already has (USAGOV + GOV is USAGOV).
 func composeAgent(code string, a *agent) string {
+	if strings.IndexByte(code, '/') >= 0 {
+		// a TABARI compound code: the agent joins each of its codes
+		parts := strings.Split(code, "/")
+		for i, p := range parts {
+			parts[i] = composeAgent(p, a)
+		}
+		return strings.Join(parts, "/")
+	}
 	add := ""
 	for k := 0; k+3 <= len(a.code); k += 3 {
 		part := a.code[k : k+3]

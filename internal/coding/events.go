@@ -898,6 +898,10 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 	add := func(src dyad.Actor, tgt *dyad.Actor, code string) {
 		ex := Explanation{Pattern: patText, Verb: slice(s.in.Text, verb), Matched: matched,
 			Source: srcWhy, Target: tgtWhy, Status: stWhy}
+		if tabari && (compoundCode(src.Code) || (tgt != nil && compoundCode(tgt.Code))) {
+			b.addCompound(src, tgt, code, st, verb, ex)
+			return
+		}
 		b.add(src, tgt, code, st, verb, ex)
 	}
 	switch {
@@ -941,6 +945,43 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 					add(t, &src, rcode)
 				}
 			}
+		}
+	}
+}
+
+// compoundCode reports whether code is a TABARI coded compound
+// ("GME/GMW", manual §6.5.1).
+func compoundCode(code string) bool { return strings.IndexByte(code, '/') >= 0 }
+
+// maxCompoundEvents is the most events TABARI codes from one act's coded
+// compounds (manual §6.5.1).
+const maxCompoundEvents = 64
+
+// addCompound adds one event per pair of codes of a TABARI coded compound
+// source and target ("THE_SHIRE [FRO/BIL/SAM]"), sources outer, in the
+// order of the codes; a pair with one code is skipped.
+func (b *builder) addCompound(src dyad.Actor, tgt *dyad.Actor, code string, st dyad.Status, verb dyad.Span, ex Explanation) {
+	n := 0
+	for sc := range strings.SplitSeq(src.Code, "/") {
+		x := src
+		x.Code = sc
+		if tgt == nil {
+			if n++; n > maxCompoundEvents {
+				return
+			}
+			b.add(x, nil, code, st, verb, ex)
+			continue
+		}
+		for tc := range strings.SplitSeq(tgt.Code, "/") {
+			if tc == sc {
+				continue
+			}
+			if n++; n > maxCompoundEvents {
+				return
+			}
+			t := *tgt
+			t.Code = tc
+			b.add(x, &t, code, st, verb, ex)
 		}
 	}
 }
