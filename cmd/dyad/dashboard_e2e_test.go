@@ -97,25 +97,7 @@ func startServer(t *testing.T, ctx context.Context) (base, token string) {
 	if token == "" {
 		t.Fatalf("token create printed no token: %q", out.String())
 	}
-	urls := make(chan string, 1)
-	done := make(chan error, 1)
-	senv := &Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
-	sctx, stop := context.WithCancel(ctx)
-	go func() {
-		done <- (&ServeCommand{Env: senv, Ready: func(u string) { urls <- u }}).Run(sctx, []string{"--db", db, "--addr", "127.0.0.1:0"})
-	}()
-	t.Cleanup(func() {
-		stop()
-		if err := <-done; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	})
-	select {
-	case base = <-urls:
-	case err := <-done:
-		t.Fatalf("serve: %v", err)
-	}
-	return base, token
+	return serveDB(t, ctx, db), token
 }
 
 // ingestFiles uploads files through the API and waits for the job.

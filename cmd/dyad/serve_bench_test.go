@@ -35,17 +35,14 @@ func syntheticBundle(doc, n int) *dyad.Bundle {
 	return b
 }
 
-// BenchmarkServeEvents loads the API's event list on a database of 100,000
-// events while documents are being stored: 8 clients on loopback page
-// through /api/v1/events with the cursor. It reports requests per second,
-// the median and 99th-percentile latency and the process's CPU time per
-// request. Run with -benchtime 1x; it is bounded to 2,000 requests.
-func BenchmarkServeEvents(b *testing.B) {
-	dir := b.TempDir()
-	path := filepath.Join(dir, "load.db")
+// syntheticDB writes the load tests' database: 1,000 documents of 100
+// events each, 100,000 events in all, stored 20 documents a transaction.
+func syntheticDB(tb testing.TB, name string) string {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), name)
 	db := sqlite.NewDB(path)
 	if err := db.Open(); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	docs := sqlite.NewDocumentService(db)
 	for batch := range 50 {
@@ -53,23 +50,52 @@ func BenchmarkServeEvents(b *testing.B) {
 		for k := range 20 {
 			bs = append(bs, syntheticBundle(batch*20+k, 100))
 		}
-		if _, err := docs.CreateDocuments(b.Context(), bs); err != nil {
-			b.Fatal(err)
+		if _, err := docs.CreateDocuments(tb.Context(), bs); err != nil {
+			tb.Fatal(err)
 		}
 	}
 	if err := db.Close(); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
+	return path
+}
 
-	ctx, cancel := context.WithCancel(b.Context())
-	defer cancel()
+// serveDB runs `dyad serve` on the database at path, on a free loopback
+// port, until ctx ends or the test does, and returns its URL.
+func serveDB(tb testing.TB, ctx context.Context, path string) string {
+	tb.Helper()
 	urls := make(chan string, 1)
 	done := make(chan error, 1)
 	env := &Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	sctx, stop := context.WithCancel(ctx)
 	go func() {
-		done <- (&ServeCommand{Env: env, Ready: func(u string) { urls <- u }}).Run(ctx, []string{"--db", path, "--addr", "127.0.0.1:0"})
+		done <- (&ServeCommand{Env: env, Ready: func(u string) { urls <- u }}).Run(sctx, []string{"--db", path, "--addr", "127.0.0.1:0"})
 	}()
-	base := <-urls
+	tb.Cleanup(func() {
+		stop()
+		if err := <-done; err != nil {
+			tb.Errorf("serve: %v", err)
+		}
+	})
+	select {
+	case u := <-urls:
+		return u
+	case err := <-done:
+		tb.Fatalf("serve: %v", err)
+		return ""
+	}
+}
+
+// BenchmarkServeEvents loads the API's event list on a database of 100,000
+// events while documents are being stored: 8 clients on loopback page
+// through /api/v1/events with the cursor. It reports requests per second,
+// the median and 99th-percentile latency and the process's CPU time per
+// request. Run with -benchtime 1x; it is bounded to 2,000 requests.
+func BenchmarkServeEvents(b *testing.B) {
+	path := syntheticDB(b, "load.db")
+	ctx, cancel := context.WithCancel(b.Context())
+	defer cancel()
+	base := serveDB(b, ctx, path)
 
 	// An ingest runs meanwhile: a document of 20 events every 10 ms.
 	writer := sqlite.NewDB(path)
@@ -146,6 +172,4 @@ func BenchmarkServeEvents(b *testing.B) {
 	b.StopTimer()
 	stopWriter()
 	wg.Wait()
-	cancel()
-	<-done
 }
