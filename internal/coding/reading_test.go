@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/dyad-dev/dyad/internal/coding"
 )
 
 // TestCode_Readings checks the readings that decide which words are acts
@@ -16,12 +18,7 @@ func TestCode_Readings(t *testing.T) {
 	c := defaultCoder(t)
 	st := func(txt, code string) m { return m{txt, code, code[:3], "", "dict"} }
 	kor := func(txt string) m { return m{txt, "KOR", "KOR", "", "dict"} }
-	tests := []struct {
-		name string
-		text string
-		ms   []m
-		want []string
-	}{
+	tests := []codeCase{
 		{name: "hacking into computers is coercion",
 			text: "Korea hacked into the computers of Japanese officials.",
 			ms:   []m{kor("Korea"), jpn("Japanese")},
@@ -167,17 +164,7 @@ func TestCode_Readings(t *testing.T) {
 			ms:   []m{jpn("Japan"), kor("Korea")},
 			want: []string{"JPN>KOR 163 hypothetical"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			in := input(t, tt.text, "", tt.ms, nil)
-			got := summarize(c.Code(in))
-			want := append([]string(nil), tt.want...)
-			sort.Strings(want)
-			if strings.Join(got, "; ") != strings.Join(want, "; ") {
-				t.Errorf("Code(%q) = %v, want %v", tt.text, got, want)
-			}
-		})
-	}
+	runCodeCases(t, c, tests)
 }
 
 // TestCode_ResignationIsRetreat checks that a resignation (CAMEO 0831) is
@@ -201,5 +188,22 @@ func TestCode_DestroyPropertyIsCoerce(t *testing.T) {
 	evs := c.Code(in)
 	if len(evs) != 1 || evs[0].CAMEO != "1712" || evs[0].PLOVER != "COERCE" {
 		t.Fatalf("Code(%q) = %v, want one 1712 COERCE event", text, summarize(evs))
+	}
+}
+
+// runCodeCases codes each case with c and compares the events (not their
+// issues: TestCode checks those).
+func runCodeCases(t *testing.T, c *coding.Coder, tests []codeCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := input(t, tt.text, tt.side, tt.ms, tt.ds)
+			got := summarize(c.Code(in))
+			want := append([]string(nil), tt.want...)
+			sort.Strings(want)
+			if strings.Join(got, "; ") != strings.Join(want, "; ") {
+				t.Errorf("Code(%q) = %v, want %v", tt.text, got, want)
+			}
+		})
 	}
 }

@@ -1,8 +1,6 @@
 package coding_test
 
 import (
-	"sort"
-	"strings"
 	"testing"
 )
 
@@ -12,12 +10,7 @@ import (
 func TestCode_Refusals(t *testing.T) {
 	c := defaultCoder(t)
 	st := func(txt, code string) m { return m{txt, code, code, "", "dict"} }
-	tests := []struct {
-		name string
-		text string
-		ms   []m
-		want []string
-	}{
+	tests := []codeCase{
 		{name: "once again is an adverb, not a conjunction",
 			text: "China once again rejected a Japanese proposal.",
 			ms:   []m{chn("China"), jpn("Japanese")},
@@ -39,15 +32,5 @@ func TestCode_Refusals(t *testing.T) {
 			ms:   []m{chn("China"), jpn("Japan")},
 			want: []string{"CHN>JPN 037 declined", "JPN>CHN 037 declined"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			in := input(t, tt.text, "", tt.ms, nil)
-			got := summarize(c.Code(in))
-			want := append([]string(nil), tt.want...)
-			sort.Strings(want)
-			if strings.Join(got, "; ") != strings.Join(want, "; ") {
-				t.Errorf("Code(%q) = %v, want %v", tt.text, got, want)
-			}
-		})
-	}
+	runCodeCases(t, c, tests)
 }

@@ -1,8 +1,6 @@
 package coding_test
 
 import (
-	"sort"
-	"strings"
 	"testing"
 )
 
@@ -11,12 +9,7 @@ import (
 func TestCode_Subordinate(t *testing.T) {
 	c := defaultCoder(t)
 	st := func(txt, code string) m { return m{txt, code, code, "", "dict"} }
-	tests := []struct {
-		name string
-		text string
-		ms   []m
-		want []string
-	}{
+	tests := []codeCase{
 		{name: "participle after an article is an adjective",
 			text: "The Turkish and Greek sides of the divided island of Cyprus agreed on a new exchange.",
 			ms:   []m{st("Turkish", "TUR"), st("Greek", "GRC"), st("Cyprus", "CYP")},
@@ -42,15 +35,5 @@ func TestCode_Subordinate(t *testing.T) {
 			ms:   []m{chn("China"), jpn("Japanese")},
 			want: []string{"CHN>JPN 174 occurred"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			in := input(t, tt.text, "", tt.ms, nil)
-			got := summarize(c.Code(in))
-			want := append([]string(nil), tt.want...)
-			sort.Strings(want)
-			if strings.Join(got, "; ") != strings.Join(want, "; ") {
-				t.Errorf("Code(%q) = %v, want %v", tt.text, got, want)
-			}
-		})
-	}
+	runCodeCases(t, c, tests)
 }
