@@ -95,21 +95,12 @@ func (q *query) dyad() [2]string {
 	if s == "" {
 		return [2]string{defaultA, defaultB}
 	}
-	a, b, ok := strings.Cut(strings.ToUpper(s), "-")
-	if !ok || len(a) != 3 || len(b) != 3 || a == b || !letters(a) || !letters(b) {
+	d, ok := dyad.ParsePair(s)
+	if !ok {
 		q.fail("Invalid dyad %q: want two different 3-letter country codes such as USA-CHN.", s)
 		return [2]string{defaultA, defaultB}
 	}
-	return [2]string{a, b}
-}
-
-func letters(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 'A' || s[i] > 'Z' {
-			return false
-		}
-	}
-	return true
+	return d
 }
 
 // period checks that to is not before from.

@@ -77,24 +77,12 @@ func (p *params) dyad(def [2]string) [2]string {
 	if v == "" {
 		return def
 	}
-	a, b, ok := strings.Cut(v, "-")
-	if !ok || !letters(a) || !letters(b) || a == b {
+	d, ok := dyad.ParsePair(v)
+	if !ok {
 		p.fail("Invalid dyad %q: want two country codes such as USA-CHN.", v)
 		return def
 	}
-	return [2]string{a, b}
-}
-
-func letters(s string) bool {
-	if len(s) != 3 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < 'A' || s[i] > 'Z' {
-			return false
-		}
-	}
-	return true
+	return d
 }
 
 // by reads the index granularity, month by default.
