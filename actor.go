@@ -41,7 +41,10 @@ type Mention struct {
 	// "office" (a title resolved to its holder on the date), "coref"
 	// (surname or title after first mention), "metonym", "agent"
 	// (demonym + agent noun, "Chinese officials"), "side" ("the Chinese side"),
-	// "both" ("the two sides": Code is empty and the coder expands it to the dyad).
+	// "both" ("the two sides": Code is empty and the coder expands it to the dyad),
+	// "context" (a group noun, an untitled-name official or an ethnic group
+	// whose state comes from the sentence: its place phrase or the one state
+	// it names; Entry says which).
 	Rule string `json:"rule"`
 	// Entry names the dictionary entry that matched, for `dict explain`.
 	Entry string `json:"entry,omitempty"`

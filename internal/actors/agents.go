@@ -30,6 +30,14 @@ LEADERSHIP {} [~GOV]
 COUNTERPART [~GOV]
 FORCES {} [~MIL]
 ARMED_FORCES {} [~MIL]
+# groups Phoenix has only in longer phrases (Phoenix's YOUTH is a synonym
+# of the Basque group GAZTERIAK, which matches capitalised words only)
+YOUTH [~CVL]
+PRISONER [~CVL]
+INMATE [~CVL]
+FUNDAMENTALIST [~RAD]
+PROTESTOR [~OPP]
+OPPOSITION_GROUP [~OPP]
 `
 
 // builtinAgentsName is the diagnostic source of builtinAgents.

@@ -272,7 +272,14 @@ func (d *Dictionary) build(l *Loader) {
 		}
 	}
 	for _, pp := range l.phoenixPhrases {
-		ins(pp.words, hit{kind: hitPhoenix, idx: pp.entry, order: -pp.entry}, pp.phrase)
+		// A one-word Phoenix phrase names a state, a place, a person or a
+		// group, all written with a capital; in lower case it is the
+		// common word some entries list as a synonym ("youth" for the
+		// Basque group GAZTERIAK, "organization" for TANZIM, "male" for
+		// the Maldives), so it matches only a word with a capital letter.
+		// TABARI projects keep their own matching.
+		lone := len(pp.words) == 1 && !l.Stems
+		ins(pp.words, hit{kind: hitPhoenix, idx: pp.entry, order: -pp.entry, lone: lone}, pp.phrase)
 	}
 	for _, ap := range l.agentPhrases {
 		ins(ap.words, hit{kind: hitAgent, idx: ap.agent, order: -ap.agent}, ap.phrase)
@@ -348,14 +355,29 @@ var nonState = map[string]bool{
 	"EUR": true, "LAM": true, "MEA": true, "MDT": true, "NAF": true, "NMR": true,
 	"PGS": true, "SCN": true, "SAM": true, "SAS": true, "SEA": true, "SAF": true,
 	"WAF": true, "WST": true,
+	// INT (international, "INTREB") and BAH (Baha'i) are not states either.
+	"INT": true, "BAH": true,
 }
 
-// countryOf returns the state of a code ("CHNGOV" → "CHN"), or "".
+// countryOf returns the state of a code ("CHNGOV" → "CHN"), or "", as an
+// ISO-3 code: the legacy codes Phoenix still writes are mapped to today's
+// (legacyISO).
 func countryOf(code string) string {
 	if len(code) < 3 || !isCountry3(code[:3]) || nonState[code[:3]] {
 		return ""
 	}
+	if iso, ok := legacyISO[code[:3]]; ok {
+		return iso
+	}
 	return code[:3]
+}
+
+// legacyISO maps the country parts of Phoenix codes that are not the
+// state's ISO 3166-1 code to that code: East Timor is TMP in Phoenix (its
+// pre-2002 code), TLS in ISO; UNITA is ANGREB (Angola, ISO AGO); Wallis
+// and Futuna is FRNWLF (France). Actor.Code keeps what Phoenix writes.
+var legacyISO = map[string]string{
+	"TMP": "TLS", "ANG": "AGO", "FRN": "FRA",
 }
 
 // The shipped dictionaries, relative to the root of package dictionaries' FS.

@@ -61,6 +61,31 @@
 //   - a country mention followed by an agent noun (Rule "agent");
 //   - Phoenix phrases (Rule "dict").
 //
+// Then, outside TABARI's rules, mentions whose state comes from the
+// sentence (Rule "context", with an Entry saying where from):
+//
+//   - a bare agent noun of a group outside the government (rebels,
+//     opposition groups, protesters, refugees, students, workers, the
+//     press, militants, the police; not officials or troops) that no
+//     country composes with takes the state of a place phrase attached to
+//     it ("Rebels in the Ivory Coast", "a newspaper based in Beirut",
+//     "rebels of Sudan"), else, when plural, the one state the sentence
+//     names; with neither, or right after an organisation or another
+//     state's mention ("NATO relief workers"), it is no mention;
+//   - a government title or military rank followed by a name no entry
+//     resolves ("President Abdelaziz Bouteflicka", "Gen. Ali Ghoz") is an
+//     official (GOV, MIL) of the one state the sentence names;
+//   - "ethnic" and a demonym ("ethnic Albanians") is a group of the state
+//     of its place phrase, else of the first other state named (Code
+//     state + CVL, or + the group's own sector).
+//
+// A one-word Phoenix phrase does not match a word written in lower case
+// (outside TABARI projects): some entries list common words as synonyms
+// of one group ("youth" for the Basque GAZTERIAK, "organization" for
+// TANZIM, "male" for the Maldives). Actor.Country is an ISO-3 code: the
+// legacy codes Phoenix writes (East Timor TMP) map to today's (TLS), and
+// Actor.Code keeps Phoenix's code.
+//
 // Dictionary.With sets Options: TABARI's agent rules (an agent composes
 // with any actor, before or after it, or across OF/IN; FORMER makes it an
 // elite) and SET: CONVERT AGENTS, for coding with a TABARI project. A

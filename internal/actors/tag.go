@@ -194,6 +194,10 @@ func (t *DocTagger) AppendTag(dst []dyad.Mention, sent int, text string, toks []
 		mine := t.gappedMentions(&s, sent, out[base:len(out):len(out)])
 		out = append(out[:base], mine...)
 	}
+	if !t.d.tabari && !t.d.opts.TABARIAgents && !t.d.opts.ConvertAgents && len(toks) > 0 {
+		mine := t.contextMentions(&s, sent, out[base:len(out):len(out)])
+		out = append(out[:base], mine...)
+	}
 	return out
 }
 
@@ -323,7 +327,7 @@ func (t *DocTagger) at(s *scan, i int) {
 	for _, tm := range terms {
 		titled, state := false, false
 		for _, h := range tm.hits {
-			if h.short && lowerWord(s.text, s.toks[i]) {
+			if (h.short || h.lone) && lowerWord(s.text, s.toks[i]) {
 				continue
 			}
 			switch h.kind {
@@ -384,7 +388,7 @@ func (t *DocTagger) afterCountry(s *scan, i, j int, code, entry string, depth in
 	}
 	if s.toks[j].Norm == "SIDE" {
 		s.consider(cand{end: j + 1, prio: prioDyad, person: -1,
-			m:      dyad.Mention{Actor: dyad.Actor{Code: code, Country: code}, Rule: "side", Entry: entry},
+			m:      dyad.Mention{Actor: dyad.Actor{Code: code, Country: countryOf(code)}, Rule: "side", Entry: entry},
 			entry2: "SIDE"})
 	}
 	former := false

@@ -27,6 +27,9 @@ const (
 type hit struct {
 	kind  hitKind
 	short bool // single word of three letters or fewer: not matched in lower case
+	// lone: a one-word Phoenix phrase, not matched in lower case outside
+	// TABARI projects (see Dictionary.build)
+	lone  bool
 	idx   int32
 	order int32
 }

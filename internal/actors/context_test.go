@@ -1,0 +1,118 @@
+package actors_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dyad-dev/dyad"
+	"github.com/dyad-dev/dyad/internal/actors"
+	"github.com/dyad-dev/dyad/internal/text"
+)
+
+// TestTag_Context checks the mentions whose country comes from the
+// sentence (Rule "context") and the country codes of legacy Phoenix
+// codes, with the shipped dictionaries. Sentences written for this test.
+func TestTag_Context(t *testing.T) {
+	d, _ := loadShipped(t)
+	tests := []struct {
+		name string
+		sent string
+		want []string // "text=CODE/COUNTRY/rule" that must be among the mentions
+		not  []string // mention texts that must not be
+	}{
+		{name: "group noun takes the state of its place phrase",
+			sent: "Students in Peru blocked the main highway on Friday.",
+			want: []string{"Students=PEREDU/PER/context"}},
+		{name: "place phrase after BASED",
+			sent: "A radio station based in Lima denied the report.",
+			want: []string{"radio station=PERMED/PER/context"}},
+		{name: "group noun takes the one state the sentence names",
+			sent: "The Kenyan government released dozens of jailed protesters on Tuesday.",
+			want: []string{"protesters=KENOPP/KEN/context"}},
+		{name: "two states: the group stays unresolved",
+			sent: "Farmers blocked the road as Chilean and Argentine envoys met.",
+			not:  []string{"Farmers"}},
+		{name: "a singular noun needs a place phrase",
+			sent: "The newspaper criticised Chile's budget.",
+			not:  []string{"newspaper"}},
+		{name: "a group right after an organisation is the organisation's",
+			sent: "NATO relief workers reached Albania on Monday.",
+			not:  []string{"relief workers", "workers"}},
+		{name: "a group OF an organisation is the organisation's",
+			sent: "The activists of Greenpeace chained themselves to a ship in Japan.",
+			not:  []string{"activists"}},
+		{name: "government nouns are not resolved from context",
+			sent: "Officials in Ghana denied the report.",
+			not:  []string{"Officials"}},
+		{name: "title and unknown name take the one state",
+			sent: "President Ferdinand Valcourt imposed a curfew in Nicaragua on Monday.",
+			want: []string{"President Ferdinand Valcourt=NICGOV/NIC/context"}},
+		{name: "military rank and unknown name",
+			sent: "Gen. Rodrigo Saltana ordered a curfew across Bolivia.",
+			want: []string{"Gen. Rodrigo Saltana=BOLMIL/BOL/context"}},
+		{name: "minister with a portfolio and a name with particles",
+			sent: "The Minister for Water Karim bin Tahar visited dams in Tunisia.",
+			want: []string{"Minister for Water Karim bin Tahar=TUNGOV/TUN/context"}},
+		{name: "title and unknown name with two states: nothing",
+			sent: "President Jean Malvoux flew from Mali to Niger.",
+			not:  []string{"President Jean Malvoux"}},
+		{name: "an ethnic group takes the state it lives in",
+			sent: "Ethnic Hungarians rallied in Slovakia on Sunday.",
+			want: []string{"Hungarians=SVKCVL/SVK/context"}},
+		{name: "a common word is no group: youth in lower case",
+			sent: "The youth of the town joined the march in Madrid.",
+			not:  []string{"youth"}},
+		{name: "youths compose with a demonym as civilians",
+			sent: "Police arrested three Spanish youths.",
+			want: []string{"Spanish youths=ESPCVL/ESP/agent"}},
+		{name: "legacy Phoenix code: East Timor is TLS",
+			sent: "Thousands marched in Dili on Saturday.",
+			want: []string{"Dili=TMP/TLS/dict"}},
+	}
+	tk := text.Tokenizer{KeepPunct: true}
+	date := day("2005-06-01")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := d.Doc("").Tag(0, tt.sent, tk.Tokenize(tt.sent, dyad.Span{Start: 0, End: len(tt.sent)}), date)
+			var got []string
+			for _, m := range ms {
+				got = append(got, m.Text+"="+m.Code+"/"+m.Country+"/"+m.Rule)
+				if m.Rule == "context" && m.Entry == "" {
+					t.Errorf("Tag(%q): mention %q has no Entry", tt.sent, m.Text)
+				}
+			}
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("Tag(%q) = %v, want %s among them", tt.sent, got, w)
+				}
+			}
+			for _, n := range tt.not {
+				for _, g := range got {
+					if strings.HasPrefix(g, n+"=") {
+						t.Errorf("Tag(%q) = %v, want no mention %q", tt.sent, got, n)
+					}
+				}
+			}
+			for i := 1; i < len(ms); i++ {
+				if ms[i].Span.Start < ms[i-1].Span.End {
+					t.Errorf("Tag(%q): mentions %q and %q overlap or are out of order", tt.sent, ms[i-1].Text, ms[i].Text)
+				}
+			}
+		})
+	}
+}
+
+// TestTag_ContextOffUnderTABARI checks that TABARI's agent rules, which
+// code a TABARI project, make no context mentions.
+func TestTag_ContextOffUnderTABARI(t *testing.T) {
+	d, _ := loadShipped(t)
+	d = d.With(actors.Options{TABARIAgents: true})
+	sent := "Students in Peru blocked the main highway on Friday."
+	tk := text.Tokenizer{KeepPunct: true}
+	for _, m := range d.Doc("").Tag(0, sent, tk.Tokenize(sent, dyad.Span{Start: 0, End: len(sent)}), day("2005-06-01")) {
+		if m.Rule == "context" {
+			t.Errorf("Tag(%q) with TABARIAgents: mention %q has Rule context, want none", sent, m.Text)
+		}
+	}
+}
