@@ -141,7 +141,12 @@ func TestEvent_FrameCAMEO(t *testing.T) {
 		{"061", dyad.StatusProposed, "03"},
 		{"036", dyad.StatusPlanned, "036"},
 		{"040", dyad.StatusPostponed, "040"},
-		{"190", dyad.StatusHypothetical, ""},
+		{"190", dyad.StatusPlanned, "138"},  // "have sworn to fight"
+		{"195", dyad.StatusProposed, "195"}, // only a planned use of force threatens
+		{"163", dyad.StatusPlanned, "163"},  // "would prohibit all aid" is the sanction
+		{"1721", dyad.StatusOccurred, "1721"},
+		{"190", dyad.StatusHypothetical, ""}, // "could attack": speculation is not a threat
+		{"040", dyad.StatusHypothetical, ""},
 		{"057", dyad.StatusNegated, ""},
 		{"040", dyad.StatusResumed, "040"},
 	}

@@ -185,10 +185,19 @@ type EventFilter struct {
 // standard codes events that have no status: a refusal (125 for a meeting,
 // 12 otherwise) when the act was declined; halted negotiations (164) or
 // reduced relations (16) when talks or cooperation were cancelled or
-// suspended; an intent (036 to meet, 03 otherwise) when it was planned or
-// proposed; the act's own code when it happened, continues or resumed, and
-// for a postponement, which CAMEO cannot express. It returns "" for negated
-// and hypothetical acts, which are not recorded there. TABARI and PETRARCH
+// suspended; an intent (036 to meet, 03 otherwise) when a cooperative act
+// was planned or proposed; a threat of military force (138) when a use of
+// force (roots 18-20) was planned, announced or vowed ("have sworn to
+// fight"); the act's own code when it happened, continues or resumed, and
+// for a postponement, which CAMEO cannot express. It returns "" for
+// negated and hypothetical acts, which are not recorded there: the
+// coder's hypothetical status joins conditional offers and threats ("would
+// meet him if") with speculation ("China could invade"), and framing the
+// latter as a threat or an intent would put words in the actor's mouth.
+//
+// Planned reductions of relations and coercion (roots 16-17: "announced it
+// would prohibit all aid") keep their code: PLOVER's gold codes them as the
+// sanction itself, not as a threat (measured with dyad eval plover). TABARI and PETRARCH
 // code differently: the act itself whatever became of it (measured with
 // dyad eval: folding frames cost PETR root F1 0.811 -> 0.697).
 func (e *Event) FrameCAMEO() string {
@@ -214,6 +223,10 @@ func (e *Event) FrameCAMEO() string {
 			return "036"
 		case "05", "06", "07", "08":
 			return "03"
+		case "18", "19", "20":
+			if e.Status == StatusPlanned {
+				return "138"
+			}
 		}
 	case StatusNegated, StatusHypothetical:
 		return ""

@@ -631,6 +631,17 @@ func (c *Coder) code(input Input, explain bool, dst []dyad.Event, sc *Scratch) (
 			}
 			continue
 		}
+		if gov >= 0 && !s.c.Options.TABARI && s.precondition(gov, govRoot, a.head) {
+			// "demanded a truce before allowing aid convoys in": what
+			// a demand, refusal or threat waits for has not happened.
+			continue
+		}
+		if !s.c.Options.TABARI && s.demanded(a.head) {
+			// "X must allocate resources to help …": a demanded act
+			// is no event (see emitAct), nor is its complement.
+			gov, govRoot = a.o.end, ""
+			continue
+		}
 		nev := len(b.evs)
 		ok := codeAct(a)
 		if ok && len(b.evs) > nev && !b.speechAt(len(b.evs)-1-b.base) {
@@ -703,6 +714,28 @@ func (s *sent) complement(gov int, a *act) bool {
 		return true
 	}
 	return that && s.mentionBetween(gov, h)
+}
+
+// precondition reports whether the act at h stands in a BEFORE or UNTIL
+// clause (its subject's own or a gerund) of the event coded up to gov,
+// when that event is a demand, a refusal or a threat (CAMEO roots 10, 12,
+// 13): it is what the demand, refusal or threat waits for, not an act that
+// happened.
+func (s *sent) precondition(gov int, govRoot string, h int) bool {
+	switch govRoot {
+	case "10", "12", "13":
+	default:
+		return false
+	}
+	for q := h - 1; q >= gov; q-- {
+		switch w := s.toks[q].Norm; w {
+		case "BEFORE", "UNTIL":
+			return true
+		case ";", ".", ":", "AND", "BUT", "WHILE", "WHICH", "WHO", "WHEN":
+			return false
+		}
+	}
+	return false
 }
 
 // adjectival reports whether an act no frame governs is a participle

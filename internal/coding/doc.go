@@ -121,6 +121,22 @@
 // the THAT-clause of a demand, refusal or threat ("demanded that its
 // partners refuse to recognize …"), with every later act of that clause.
 //
+// Outside TABARI's rules, what has not happened is not coded as if it had:
+// an act under a modal of obligation ("Japan must withdraw", "needs to",
+// not "should have acted") or in the THAT-clause of a demand word ("its
+// demand that Israel ease …") is demanded, and neither it nor its
+// complement is an event (the demand itself is, when its speaker is
+// known: any verb with a THAT-clause states it, "concluded that Japan
+// must …", and its target may be a noun phrase a mention opens, "Japan and
+// its allies must", or a sector of the speaker's own state, not the state
+// itself); an act in a condition (IF, UNLESS, WHETHER, a sentence-opening
+// SHOULD) yields to the act it conditions, and a future made conditional
+// ("will impose sanctions if …") is hypothetical like "would … if", with
+// the condition's subject as the target of a conflictual act (its frame is
+// then a threat, see dyad.Event.FrameCAMEO); a refusal on a condition is
+// still a refusal; an act in a BEFORE or UNTIL clause of a demand,
+// refusal or threat is what it waits for, not an event.
+//
 // Likewise outside TABARI's rules: an -ED form between a determiner and
 // an act noun modifies it ("its armed struggle"); a one-word past form is
 // a finite verb, never a possessed or compound noun ("its allies

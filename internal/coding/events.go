@@ -18,6 +18,8 @@ type builder struct {
 	base    int    // events before this index belong to the caller (AppendCode)
 	speech  bool   // the act being emitted only reports speech, see reportsSpeech
 	said    uint64 // bit i: event base+i only reports speech
+	cond    bool   // the act being emitted is the condition of another, see inCondition
+	conds   uint64 // bit i: event base+i is a condition
 
 	prio  uint8   // TABARI: the priority of the act being emitted
 	prios []uint8 // TABARI: per event base+i, its priority
@@ -252,18 +254,117 @@ func (s *sent) subjectBefore(h int) (m int, coord bool, why string) {
 	return -1, false, ""
 }
 
+// demandWords are the nouns and verbs whose THAT-clause says what someone
+// is required to do ("demanded that Japan stop …"): its act is demanded.
+var demandWords = buildDemandWords()
+
+func buildDemandWords() map[string]bool {
+	m := map[string]bool{"DEMANDS": true, "REQUESTS": true}
+	for _, r := range []string{"DEMAND", "INSIST", "URGE", "REQUEST", "REQUIRE", "ORDER", "ASK"} {
+		m[r] = true
+		for _, f := range verbInflections(r) {
+			m[f] = true
+		}
+	}
+	return m
+}
+
+// demanded reports whether the verb at h is demanded rather than done:
+// its verb group holds a modal of obligation (MUST, OUGHT, SHOULD outside
+// a commitment's THAT-clause, NEED TO, HAVE TO; not a perfect modal,
+// "should have acted"), or it stands in a
+// THAT-clause of a demand word, up to 12 words back ("reiterated its
+// demand today that Israel ease …").
+func (s *sent) demanded(h int) bool {
+	for q := h - 1; q >= 0 && q >= h-6; q-- {
+		w := s.toks[q].Norm
+		if w == "TO" && q > 0 {
+			switch s.toks[q-1].Norm {
+			case "NEED", "NEEDS", "HAVE", "HAS":
+				return true
+			}
+		}
+		if (w == "MUST" || w == "OUGHT" || w == "SHOULD" && !s.committedThat(q)) && s.toks[q+1].Norm != "HAVE" {
+			// not "should HAVE acted", "must HAVE known": regret or
+			// inference about the past
+			return true
+		}
+		if !aux[w] {
+			break
+		}
+	}
+	for q := h - 1; q > 0 && q >= h-12; q-- {
+		w := s.toks[q].Norm
+		if w == "THAT" {
+			for k := q - 1; k >= 0 && k >= q-3; k-- {
+				if demandWords[s.toks[k].Norm] {
+					return true
+				}
+				if s.barrier[k] || s.mentAt[k] >= 0 {
+					break
+				}
+			}
+			return false
+		}
+		if s.barrier[q] {
+			return false
+		}
+	}
+	return false
+}
+
+// inCondition reports whether the verb at h is in a condition clause: one
+// opened by IF, UNLESS or WHETHER earlier in its clause, or by SHOULD at
+// the start of the sentence ("Should Beijing agree, …"). A condition is
+// not an act that happened, and it yields to the act it conditions ("China
+// will impose sanctions if the United States sells arms": one event).
+func (s *sent) inCondition(h int) bool {
+	for q := h - 1; q >= 0; q-- {
+		switch s.toks[q].Norm {
+		case "IF", "UNLESS", "WHETHER":
+			return true
+		case "SHOULD":
+			if q == 0 {
+				return true
+			}
+		case ",", ";", ":":
+			return false
+		}
+	}
+	return false
+}
+
 // conditionSubject returns the subject of an IF or UNLESS clause after
-// token p, when it is an actor other than the sources, or -1.
+// token p, or of one that opens the sentence before p, when it is an
+// actor other than the sources, or -1.
 func (s *sent) conditionSubject(p int, srcs []dyad.Actor) int {
 	for q := p; q < s.n; q++ {
 		switch w := s.toks[q].Norm; w {
 		case "IF", "UNLESS":
 			return s.objectAfter(q+1, s.n, srcs)
 		case ";", ".", "BUT":
-			return -1
+			q = s.n
+		}
+	}
+	// "If the United States sells arms, China will retaliate": a
+	// condition that opens the sentence, closed by a comma before p.
+	if s.n > 0 && (s.toks[0].Norm == "IF" || s.toks[0].Norm == "UNLESS") {
+		for q := 1; q < p; q++ {
+			if s.toks[q].Norm == "," {
+				return s.objectAfter(1, q, srcs)
+			}
 		}
 	}
 	return -1
+}
+
+// threatRoot reports whether code is a threat (CAMEO root 13).
+func threatRoot(code string) bool { return len(code) >= 2 && code[:2] == "13" }
+
+// conflictRoot reports whether code is a conflictual act (CAMEO roots
+// 11-20), which made conditional is a threat (see dyad.Event.FrameCAMEO).
+func conflictRoot(code string) bool {
+	return len(code) >= 2 && (code[0] == '1' && code[1] >= '1' || code[:2] == "20")
 }
 
 // domesticRoot reports whether an act of CAMEO code code falls on
@@ -541,6 +642,10 @@ func (s *sent) modality(h int) (neg, fut, hyp bool, why string) {
 		switch {
 		case isNeg(w):
 			neg, why = true, w
+		case (w == "WILL" || w == "SHALL" || w == "'LL") && s.hasIf && !s.c.Options.TABARI:
+			// "China will impose sanctions if …": a conditional
+			// commitment, as "would … if" is.
+			hyp, why = true, w+" with IF"
 		case w == "WILL" || w == "SHALL" || w == "'LL":
 			fut, why = true, w
 		case w == "WOULD":
@@ -626,14 +731,17 @@ func (s *sent) status(a *act, occs []occ) (dyad.Status, string, *occ) {
 		neg = neg || a.fwdNeg
 		fut = fut || a.fwdFut && a.fwd == -2
 	}
+	// "Syria will not accept refugees if war starts": a refusal made on a
+	// condition is still a refusal.
+	refusal := neg && !s.c.Options.TABARI && outer == nil && acceptWords[s.toks[a.head].Norm]
 	switch {
-	case hyp:
+	case hyp && !refusal:
 		return dyad.StatusHypothetical, "hypothetical: " + mwhy, outer
 	case neg:
 		if outer != nil && outer.fr.accept {
 			return dyad.StatusDeclined, "negated " + s.toks[outer.start].Norm, outer
 		}
-		if !s.c.Options.TABARI && outer == nil && acceptWords[s.toks[a.head].Norm] {
+		if refusal {
 			// "Syria will not accept more refugees": a subject that
 			// does not accept or agree refuses.
 			return dyad.StatusDeclined, "negated " + s.toks[a.head].Norm, outer
@@ -690,6 +798,14 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 	b.speech = s.reportsSpeech(o.start, o.end, code)
 	defer func() { b.speech = false }()
 	st, stWhy, outer := s.status(a, occs)
+	if !s.c.Options.TABARI && s.demanded(a.head) {
+		// "X must agree to changes", "its demand that Israel ease
+		// restrictions": what is demanded has not happened; the demand
+		// itself is coded from the modal (see demands) or the demand word.
+		return
+	}
+	b.cond = !s.c.Options.TABARI && st == dyad.StatusHypothetical && s.inCondition(a.head)
+	defer func() { b.cond = false }()
 	if st == dyad.StatusNegated && outer != nil && !s.c.Options.TABARI && failedAgreement(s.toks[outer.start].Norm, code) {
 		// "the two sides failed to reach agreement": CAMEO codes a
 		// failure to agree or settle as a rejection (its FAIL TO AGREE,
@@ -841,9 +957,11 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 		}
 	}
 	tgts = tgts[:k]
-	if !tabari && len(tgts) == 0 && mr.comp < 0 && !passive && len(code) >= 2 && code[:2] == "13" {
+	if !tabari && len(tgts) == 0 && mr.comp < 0 && !passive && (threatRoot(code) || st == dyad.StatusHypothetical && conflictRoot(code)) {
 		// "threatened to stop the talks if the United States goes
-		// ahead": a threat falls on the one whose act is its condition.
+		// ahead", "will cut off aid unless the junta steps down": a
+		// threat, and a conflictual act made conditional, fall on the one
+		// whose act is the condition.
 		if m := s.conditionSubject(o.end, srcs); m >= 0 {
 			tgts, tgtWhy = s.groupActors(m), "subject of the threat's condition"
 		}
@@ -1002,6 +1120,37 @@ func (s *sent) mentionBefore(h int) bool {
 	return false
 }
 
+// ownDemand reports whether a demand by x on t is one on itself: the same
+// actor, or (outside TABARI's rules) x's own state as a whole; a demand on
+// a sector of one's own state stands ("rebels said the army must …").
+func (s *sent) ownDemand(x, t *dyad.Actor) bool {
+	if s.c.Options.TABARI {
+		return sameActor(x, t) || x.Country != "" && x.Country == t.Country
+	}
+	return x.Code == t.Code && x.Person == t.Person || x.Person != "" && x.Person == t.Person ||
+		x.Country != "" && x.Country == t.Country && t.Code == t.Country
+}
+
+// headedBy returns the mention that opens the noun phrase ending at token
+// p, up to four words back ("the U.S. and other developed nations",
+// "Kagame and his ruling party", "Japan's ships"), or -1: the words
+// between are no auxiliaries, no THAT and no barrier but AND.
+func (s *sent) headedBy(p int) int32 {
+	for k := p; k >= 0 && k >= p-4; k-- {
+		if x := s.mentAt[k]; x >= 0 {
+			if k < p && s.mEnd[x] == k+1 {
+				return x
+			}
+			return -1
+		}
+		w := s.toks[k].Norm
+		if s.barrier[k] && w != "AND" || w == "THAT" || aux[w] || isNeg(w) {
+			return -1
+		}
+	}
+	return -1
+}
+
 // demands codes "X said (that) the U.S. must …" as a demand by the speaker
 // on the U.S., and consumes the verbs of the demanded clause.
 func (s *sent) demands(occs []occ, consumed []bool, b *builder) {
@@ -1020,7 +1169,10 @@ func (s *sent) demands(occs []occ, consumed []bool, b *builder) {
 			p--
 		}
 		mi := s.mentAt[p]
-		if mi < 0 || s.mEnd[mi] != p+1 || s.place[mi] {
+		if mi < 0 && !s.c.Options.TABARI {
+			mi = s.headedBy(p)
+		}
+		if mi < 0 || s.mEnd[mi] != p+1 && s.mentAt[p] >= 0 || s.place[mi] {
 			continue
 		}
 		m := int(mi)
@@ -1028,6 +1180,7 @@ func (s *sent) demands(occs []occ, consumed []bool, b *builder) {
 		// The speaker: subject of the nearest statement verb before.
 		var srcs []dyad.Actor
 		why := ""
+		sv, se := 0, 0 // the speaker's verb, consumed once the demand is coded
 		for i := len(occs) - 1; i >= 0; i-- {
 			o := &occs[i]
 			if o.start >= s.mStart[m] || len(o.forms) == 0 {
@@ -1037,14 +1190,15 @@ func (s *sent) demands(occs []occ, consumed []bool, b *builder) {
 			if c == "" {
 				c = o.forms[0].block.code
 			}
-			if !strings.HasPrefix(c, "01") && !strings.HasPrefix(c, "02") && !s.speechVerbAt(o.start, o.end) {
+			if !strings.HasPrefix(c, "01") && !strings.HasPrefix(c, "02") && !s.speechVerbAt(o.start, o.end) &&
+				(s.c.Options.TABARI || s.thatAfter(o.end) < 0) {
+				// a verb of saying, or any verb with a THAT-clause
+				// ("concluded that the U.S. must …")
 				continue
 			}
 			if sm, _, _ := s.subjectBefore(o.start); sm >= 0 {
 				srcs, why = s.groupActors(sm), "speaker of reported speech"
-				for k := o.start; k < o.end; k++ {
-					consumed[k] = true
-				}
+				sv, se = o.start, o.end
 			}
 			break
 		}
@@ -1075,14 +1229,20 @@ func (s *sent) demands(occs []occ, consumed []bool, b *builder) {
 		if hyp {
 			st = dyad.StatusHypothetical
 		}
+		nev := len(b.evs)
 		for _, x := range srcs {
 			for _, t := range tgts {
-				if sameActor(&x, &t) || (x.Country != "" && x.Country == t.Country) {
+				if s.ownDemand(&x, &t) {
 					continue
 				}
 				t := t
 				b.add(x, &t, "100", st, verb, Explanation{Pattern: "reported demand [100] - $ SAID + " + w + " *",
 					Verb: slice(s.in.Text, verb), Source: why, Target: "subject of " + w, Status: "demand stated"})
+			}
+		}
+		if len(b.evs) > nev || s.c.Options.TABARI {
+			for k := sv; k < se; k++ {
+				consumed[k] = true
 			}
 		}
 		q = end
@@ -1164,6 +1324,9 @@ func (b *builder) add(src dyad.Actor, tgt *dyad.Actor, code string, st dyad.Stat
 	if i := len(b.evs) - b.base; b.speech && i < 64 {
 		b.said |= 1 << i
 	}
+	if i := len(b.evs) - b.base; b.cond && i < 64 {
+		b.conds |= 1 << i
+	}
 	b.evs = append(b.evs, ev)
 	if b.explain {
 		b.exs = append(b.exs, ex)
@@ -1171,6 +1334,11 @@ func (b *builder) add(src dyad.Actor, tgt *dyad.Actor, code string, st dyad.Stat
 	if s.c.Options.TABARI {
 		b.prios = append(b.prios, b.prio)
 	}
+}
+
+// condAt reports whether event base+i is the condition of another act.
+func (b *builder) condAt(i int) bool {
+	return i < 64 && b.conds&(1<<i) != 0
 }
 
 // speechAt reports whether event base+i only reports speech.
@@ -1203,9 +1371,11 @@ func dist(a, b dyad.Span) int {
 func (b *builder) finish() ([]dyad.Event, []Explanation) {
 	mine := b.evs[b.base:]
 	other := false // statements yield to other events (TABARI: its priorities do)
+	main := false  // conditions yield to the act they condition
 	for i := range mine {
 		if !b.speechAt(i) && !b.s.c.Options.TABARI {
 			other = true
+			main = main || !b.condAt(i)
 		}
 	}
 	first := b.firstActs(mine, other)
@@ -1219,6 +1389,9 @@ func (b *builder) finish() ([]dyad.Event, []Explanation) {
 	for i := range mine {
 		ev := mine[i]
 		if other && b.speechAt(i) {
+			continue
+		}
+		if main && b.condAt(i) {
 			continue
 		}
 		if keep != nil && !keep[i] {
