@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 
 	"github.com/dyad-dev/dyad"
 	"github.com/dyad-dev/dyad/internal/export"
@@ -82,31 +83,37 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 		name = fs.Arg(0)
 	}
 	r := ingest.NewReader()
-	var data []byte
-	if name == "-" {
-		data, err = io.ReadAll(io.LimitReader(c.Env.Stdin, r.MaxBytes+1))
-		if err == nil && int64(len(data)) > r.MaxBytes {
-			err = dyad.Errorf(dyad.ETOOLARGE, "stdin: larger than %d bytes", r.MaxBytes)
-		}
-		name = "stdin"
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	in, err := readInput(c.Env.Stdin, name, r.MaxBytes)
 	if err != nil {
 		return err
 	}
-	var docs []*dyad.Document
+	if name == "-" {
+		name = "stdin"
+	}
+	var (
+		ndocs int
+		docAt func(int) *dyad.Document
+	)
 	if c.In == "tabari" {
-		var diags []dyad.Diagnostic
-		docs, diags, err = readTABARIDocs(data, name, over)
+		td, diags, err := readTABARIDocs(in, name, over)
+		if err != nil {
+			return err
+		}
 		if c.Diag {
 			printDiagnostics(c.Env, diags)
 		}
+		ndocs, docAt = td.n, td.doc
 	} else {
-		docs, err = r.Parse(name, data, over)
-	}
-	if err != nil {
-		return err
+		docs, err := r.Parse(name, []byte(in), over)
+		if err != nil {
+			return err
+		}
+		for _, doc := range docs {
+			if doc.Source == "" {
+				doc.Source = name
+			}
+		}
+		ndocs, docAt = len(docs), func(i int) *dyad.Document { return docs[i] }
 	}
 	var (
 		k      *Knowledge
@@ -138,17 +145,13 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 		analyze = func(doc *dyad.Document) *dyad.Bundle { return tc.analyze(doc, nil) }
 		workers = 1
 	}
-	for _, doc := range docs {
-		if doc.Source == "" {
-			doc.Source = name
-		}
-	}
 
 	w := bufio.NewWriter(c.Env.Stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	lk := codebookLookup{k}
-	err = analyzeInOrder(docs, workers, analyze, func(doc *dyad.Document, b *dyad.Bundle) error {
+	var line []byte // one TABARI event line, reused
+	err = analyzeEach(ndocs, docAt, workers, analyze, func(doc *dyad.Document, b *dyad.Bundle) error {
 		if c.Diag {
 			for _, dg := range b.Diagnostics {
 				c.Env.Stderr.Write([]byte("dyad: " + dg.String() + "\n"))
@@ -162,7 +165,8 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 					// As TABARI: the project's label, none when it has none.
 					name = labels[ev.CAMEO]
 				}
-				if err := writeTABARIEvent(w, doc, ev, name); err != nil {
+				line = appendTABARIEvent(line[:0], doc, ev, name)
+				if _, err := w.Write(line); err != nil {
 					return err
 				}
 				continue
@@ -185,41 +189,78 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 	return w.Flush()
 }
 
-// analyzeInOrder analyzes docs on workers goroutines (one when workers <
-// 2) and calls emit with each document and its bundle in the order of
-// docs, from the calling goroutine. It stops at the first error of emit
-// and returns it. At most a few chunks of documents per worker are
-// analyzed ahead of emit, which bounds the bundles held in memory.
-func analyzeInOrder(docs []*dyad.Document, workers int, analyze func(*dyad.Document) *dyad.Bundle, emit func(*dyad.Document, *dyad.Bundle) error) error {
-	if workers < 2 || len(docs) < 2 {
-		for _, doc := range docs {
-			if err := emit(doc, analyze(doc)); err != nil {
+// readInput reads the file name whole, or stdin (at most max bytes) when
+// name is "-". It reads into a string: TABARI records' texts are then
+// substrings of it, not copies (on 200,000 records, a copy of the file
+// cost as much as reading it).
+func readInput(stdin io.Reader, name string, max int64) (string, error) {
+	var b strings.Builder
+	if name == "-" {
+		if _, err := io.Copy(&b, io.LimitReader(stdin, max+1)); err != nil {
+			return "", err
+		}
+		if int64(b.Len()) > max {
+			return "", dyad.Errorf(dyad.ETOOLARGE, "stdin: larger than %d bytes", max)
+		}
+		return b.String(), nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		b.Grow(int(fi.Size()) + 1) // +1: the read that sees the end
+	}
+	if _, err := io.Copy(&b, f); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// analyzeEach analyzes the n documents doc(0) … doc(n-1) on workers
+// goroutines (one when workers < 2) and calls emit with each document and
+// its bundle in that order, from the calling goroutine. It stops at the
+// first error of emit and returns it. Each document is asked of doc once,
+// by the goroutine that analyzes it (doc must be safe to call from
+// several at once), so documents made by doc live only until they are
+// emitted. At most a few chunks of documents per worker are analyzed
+// ahead of emit, which bounds the bundles held in memory.
+func analyzeEach(n int, doc func(int) *dyad.Document, workers int, analyze func(*dyad.Document) *dyad.Bundle, emit func(*dyad.Document, *dyad.Bundle) error) error {
+	if workers < 2 || n < 2 {
+		for i := range n {
+			d := doc(i)
+			if err := emit(d, analyze(d)); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
 	const chunk = 64 // documents a worker takes at once
-	nchunks := (len(docs) + chunk - 1) / chunk
-	results := make([]chan []*dyad.Bundle, nchunks)
+	type done struct {
+		docs    []*dyad.Document
+		bundles []*dyad.Bundle
+	}
+	nchunks := (n + chunk - 1) / chunk
+	results := make([]chan done, nchunks)
 	for i := range results {
-		results[i] = make(chan []*dyad.Bundle, 1)
+		results[i] = make(chan done, 1)
 	}
 	jobs := make(chan int)
-	done := make(chan struct{})
-	defer close(done)
+	stop := make(chan struct{})
+	defer close(stop)
 	ahead := make(chan struct{}, 4*workers) // chunks handed out, not yet emitted
 	go func() {
 		defer close(jobs)
 		for i := range nchunks {
 			select {
 			case ahead <- struct{}{}:
-			case <-done:
+			case <-stop:
 				return
 			}
 			select {
 			case jobs <- i:
-			case <-done:
+			case <-stop:
 				return
 			}
 		}
@@ -227,19 +268,20 @@ func analyzeInOrder(docs []*dyad.Document, workers int, analyze func(*dyad.Docum
 	for range min(workers, nchunks) {
 		go func() {
 			for i := range jobs {
-				part := docs[i*chunk : min((i+1)*chunk, len(docs))]
-				bs := make([]*dyad.Bundle, len(part))
-				for k, doc := range part {
-					bs[k] = analyze(doc)
+				lo, hi := i*chunk, min((i+1)*chunk, n)
+				r := done{docs: make([]*dyad.Document, hi-lo), bundles: make([]*dyad.Bundle, hi-lo)}
+				for k := range r.docs {
+					r.docs[k] = doc(lo + k)
+					r.bundles[k] = analyze(r.docs[k])
 				}
-				results[i] <- bs // buffered: never blocks
+				results[i] <- r // buffered: never blocks
 			}
 		}()
 	}
 	for i := range nchunks {
-		bs := <-results[i]
-		for k, b := range bs {
-			if err := emit(docs[i*chunk+k], b); err != nil {
+		r := <-results[i]
+		for k, b := range r.bundles {
+			if err := emit(r.docs[k], b); err != nil {
 				return err
 			}
 		}

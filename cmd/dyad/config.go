@@ -103,6 +103,16 @@ type Knowledge struct {
 // A user file is an actor dictionary unless its name says it holds verbs
 // ("verb"), agents ("agent") or issues ("issue").
 func loadKnowledge(extra []string) (*Knowledge, error) {
+	return loadKnowledgeFor(extra, false, false)
+}
+
+// loadKnowledgeFor is loadKnowledge for a caller that replaces the actor
+// dictionary (noActors) or the verb dictionary (noVerbs) with its own:
+// the shipped dictionary of that kind is then not compiled, unless extra
+// names files of that kind (they are loaded over the shipped ones as
+// loadKnowledge does, so that their problems are still reported). The
+// Knowledge's Actors or Coder.Verbs are then nil for the caller to set.
+func loadKnowledgeFor(extra []string, noActors, noVerbs bool) (*Knowledge, error) {
 	var actorFiles []string
 	var verbFiles []string
 	var issueFiles []string
@@ -130,12 +140,18 @@ func loadKnowledge(extra []string) (*Knowledge, error) {
 		actorDiags dyad.DiagnosticList
 		actorErr   error
 	)
-	wg.Go(func() {
-		k.Actors, actorDiags, actorErr = actors.Default(fsys, diskNames(actorFiles)...)
-	})
+	if !noActors || len(actorFiles) > 0 {
+		wg.Go(func() {
+			k.Actors, actorDiags, actorErr = actors.Default(fsys, diskNames(actorFiles)...)
+		})
+	}
 	var diags dyad.DiagnosticList
 	var err error
-	k.Coder, diags, err = coding.Default(dictionaries.FS)
+	if !noVerbs || len(verbFiles) > 0 {
+		k.Coder, diags, err = coding.Default(dictionaries.FS)
+	} else {
+		k.Coder, diags, err = shippedCoderWithoutVerbs()
+	}
 	wg.Wait()
 	if actorErr != nil {
 		return nil, fmt.Errorf("actor dictionaries: %w", actorErr)
@@ -164,6 +180,21 @@ func loadKnowledge(extra []string) (*Knowledge, error) {
 		k.Coder.Issues = is
 	}
 	return k, nil
+}
+
+// shippedCoderWithoutVerbs is coding.Default without its verb
+// dictionary: the shipped codebook and issues, for a caller that brings
+// its own verbs.
+func shippedCoderWithoutVerbs() (*coding.Coder, dyad.DiagnosticList, error) {
+	cb, err := coding.LoadCodebook(dictionaries.FS, coding.CAMEOCodes, coding.PLOVERMap)
+	if err != nil {
+		return nil, nil, err
+	}
+	is, diags, err := coding.LoadIssues(dictionaries.FS, coding.DyadIssues)
+	if err != nil {
+		return nil, diags, err
+	}
+	return &coding.Coder{Codebook: cb, Issues: is}, diags, nil
 }
 
 // diskPrefix marks names that overlay resolves on disk rather than in the

@@ -195,7 +195,9 @@ func frameEvents(evs []dyad.Event, cb *coding.Codebook) []dyad.Event {
 // dictionaries with the suite's own d when it names any of that kind. The
 // diagnostics are the problems in d's files.
 func suiteKnowledge(extra []string, d eval.Dictionaries) (*Knowledge, []dyad.Diagnostic, error) {
-	k, err := loadKnowledge(extra)
+	// The shipped dictionaries that d replaces are not compiled (a third
+	// of the start-up with TABARI's CAMEO verbs).
+	k, err := loadKnowledgeFor(extra, len(d.Actors)+len(d.Agents) > 0, len(d.Verbs) > 0)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -2,11 +2,11 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/dyad-dev/dyad"
 	"github.com/dyad-dev/dyad/internal/eval"
@@ -19,33 +19,60 @@ import (
 // TABARI .project file.
 
 // readTABARIDocs reads TABARI text records ("YYMMDD ID" then the text up
-// to a blank line; /* … */ comments are dropped) as one document each,
-// named by the record ID. over's date, side and language, when set,
-// replace every record's.
-func readTABARIDocs(data []byte, name string, over ingest.Meta) ([]*dyad.Document, []dyad.Diagnostic, error) {
-	recs, diags, err := eval.ReadTABARIRecords(bytes.NewReader(data), name)
-	if err != nil {
-		return nil, nil, err
-	}
-	docs := make([]*dyad.Document, 0, len(recs))
-	for _, r := range recs {
+// to a blank line; /* … */ comments are dropped), to be made one document
+// each by tabariDocs.doc, named by the record ID. over's date, side and
+// language, when set, replace every record's.
+func readTABARIDocs(text, name string, over ingest.Meta) (*tabariDocs, []dyad.Diagnostic, error) {
+	td := &tabariDocs{over: over}
+	diags := eval.ScanTABARIRecords(text, name, func(r eval.TABARIRecord) {
 		if r.Text == "" {
-			continue
+			return
 		}
-		doc := &dyad.Document{Source: r.ID, Text: r.Text, Date: r.Date, Side: over.Side, Lang: "en", Format: "txt",
-			Kind: over.Kind, Publisher: over.Publisher, Title: over.Title}
-		if !over.Date.IsZero() {
-			doc.Date = over.Date
+		if td.n%tabariBlock == 0 {
+			td.blocks = append(td.blocks, make([]tabariRec, 0, tabariBlock))
 		}
-		if over.Lang != "" {
-			doc.Lang = over.Lang
-		}
-		docs = append(docs, doc)
-	}
-	if len(docs) == 0 {
+		b := &td.blocks[len(td.blocks)-1]
+		*b = append(*b, tabariRec{id: r.ID, text: r.Text, date: r.Date})
+		td.n++
+	})
+	if td.n == 0 {
 		return nil, nil, dyad.Errorf(dyad.EINVALID, "%s: no TABARI records (a line \"YYMMDD ID\", the text, a blank line)", name)
 	}
-	return docs, diags, nil
+	return td, diags, nil
+}
+
+// tabariDocs are TABARI records read for 'dyad code', kept small (ID,
+// text, date: a quarter of a dyad.Document) until each is coded: 200,000
+// documents held at once cost more in memory and its page faults than
+// making each when it is coded.
+type tabariDocs struct {
+	blocks [][]tabariRec // of tabariBlock records, the last one partly filled
+	n      int
+	over   ingest.Meta
+}
+
+// tabariBlock is how many records a block of tabariDocs holds.
+const tabariBlock = 4096
+
+type tabariRec struct {
+	id, text string
+	date     time.Time
+}
+
+// doc returns record i as a new document. It only reads td: workers call
+// it at once.
+func (td *tabariDocs) doc(i int) *dyad.Document {
+	r := &td.blocks[i/tabariBlock][i%tabariBlock]
+	over := td.over
+	doc := &dyad.Document{Source: r.id, Text: r.text, Date: r.date, Side: over.Side, Lang: "en", Format: "txt",
+		Kind: over.Kind, Publisher: over.Publisher, Title: over.Title}
+	if !over.Date.IsZero() {
+		doc.Date = over.Date
+	}
+	if over.Lang != "" {
+		doc.Lang = over.Lang
+	}
+	return doc
 }
 
 // A tabariProject is what 'dyad code --project' takes from a TABARI
@@ -113,13 +140,22 @@ func tabariLabels(data []byte) map[string]string {
 // and the matched text is the verb phrase in upper case, each word
 // followed by a blank, as TABARI writes it.
 func writeTABARIEvent(w io.Writer, doc *dyad.Document, ev *dyad.Event, name string) error {
+	_, err := w.Write(appendTABARIEvent(nil, doc, ev, name))
+	return err
+}
+
+// appendTABARIEvent appends the line writeTABARIEvent writes to dst and
+// returns the extended slice ('dyad code' keeps one buffer for every
+// line).
+func appendTABARIEvent(dst []byte, doc *dyad.Document, ev *dyad.Event, name string) []byte {
 	date := doc.Date
 	if date.IsZero() {
 		date = ev.Date
 	}
-	d := "000000"
-	if !date.IsZero() {
-		d = date.Format("060102")
+	if date.IsZero() {
+		dst = append(dst, "000000"...)
+	} else {
+		dst = date.AppendFormat(dst, "060102")
 	}
 	tgt := "---"
 	if ev.Target != nil && ev.Target.Code != "" {
@@ -128,15 +164,56 @@ func writeTABARIEvent(w io.Writer, doc *dyad.Document, ev *dyad.Event, name stri
 	if name == "" {
 		name = "*null*"
 	}
-	var match strings.Builder
+	dst = append(dst, '\t')
+	dst = append(dst, orNone(ev.Source.Code)...)
+	dst = append(dst, '\t')
+	dst = append(dst, tgt...)
+	dst = append(dst, '\t')
+	dst = append(dst, ev.CAMEO...)
+	dst = append(dst, "\t("...)
+	dst = append(dst, name...)
+	dst = append(dst, ")\t"...)
 	if ev.Verb.Valid(len(doc.Text)) {
-		for _, f := range strings.Fields(doc.Text[ev.Verb.Start:ev.Verb.End]) {
-			match.WriteString(strings.ToUpper(f))
-			match.WriteByte(' ')
+		dst = appendMatch(dst, doc.Text[ev.Verb.Start:ev.Verb.End])
+	}
+	return append(dst, '\n')
+}
+
+// appendMatch appends the words of s in upper case, each followed by a
+// blank, as TABARI writes the matched text.
+func appendMatch(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			// Unicode blanks and letters: the general case.
+			for _, f := range strings.Fields(s) {
+				dst = append(dst, strings.ToUpper(f)...)
+				dst = append(dst, ' ')
+			}
+			return dst
 		}
 	}
-	_, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t(%s)\t%s\n", d, orNone(ev.Source.Code), tgt, ev.CAMEO, name, match.String())
-	return err
+	for i := 0; i < len(s); {
+		for i < len(s) && asciiBlank(s[i]) {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		for ; i < len(s) && !asciiBlank(s[i]); i++ {
+			c := s[i]
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		dst = append(dst, ' ')
+	}
+	return dst
+}
+
+// asciiBlank reports whether c separates words for strings.Fields.
+func asciiBlank(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 func orNone(code string) string {

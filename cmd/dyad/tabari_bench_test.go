@@ -133,13 +133,16 @@ func BenchmarkCodeTABARI(b *testing.B) {
 // BenchmarkCodeTABARIFile runs 'dyad code --in tabari --out tabari
 // --project Validate.project' in-process on a file of 200,000 generated
 // records (written to a temporary folder, never committed), with one
-// worker and with every core: reading, coding and writing TABARI's event
-// lines, dictionaries loaded once per run.
+// worker and with every core, with the project's demo verbs and with
+// TABARI's CAMEO verbs in their place (a project in the temporary folder
+// linking to the peers' files): start-up (dictionaries), reading, coding
+// and writing TABARI's event lines, as the whole process does.
 func BenchmarkCodeTABARIFile(b *testing.B) {
 	const n = 200_000
 	recs := benchRecords(b)
 	project := shared.Path(b, "peers/tabari/Validate.project")
-	file := filepath.Join(b.TempDir(), "records.txt")
+	dir := b.TempDir()
+	file := filepath.Join(dir, "records.txt")
 	f, err := os.Create(file)
 	if err != nil {
 		b.Fatal(err)
@@ -150,22 +153,54 @@ func BenchmarkCodeTABARIFile(b *testing.B) {
 	if err := f.Close(); err != nil {
 		b.Fatal(err)
 	}
+	cameo := cameoProject(b, filepath.Dir(project), dir)
 	env := &Env{Stdin: nil, Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
-	for _, workers := range []int{1, runtime.NumCPU()} {
-		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
-			cpu0 := cpuTime()
-			for b.Loop() {
-				err := run(context.Background(), []string{"code", "--in", "tabari", "--out", "tabari",
-					"--workers", fmt.Sprint(workers), "--project", project, file}, env)
-				if err != nil {
-					b.Fatal(err)
+	for _, pc := range []struct{ name, project string }{{"demo", project}, {"cameo", cameo}} {
+		for _, workers := range []int{1, runtime.NumCPU()} {
+			b.Run(fmt.Sprintf("%s/workers=%d", pc.name, workers), func(b *testing.B) {
+				if pc.project == "" {
+					b.Skipf("%s is not in %s", cameoVerbs, filepath.Dir(project))
 				}
-			}
-			cpu := cpuTime() - cpu0
-			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
-			b.ReportMetric(float64(cpu.Microseconds())/float64(n*b.N), "cpu-µs/record")
-		})
+				cpu0 := cpuTime()
+				for b.Loop() {
+					err := run(context.Background(), []string{"code", "--in", "tabari", "--out", "tabari",
+						"--workers", fmt.Sprint(workers), "--project", pc.project, file}, env)
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+				cpu := cpuTime() - cpu0
+				b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+				b.ReportMetric(float64(cpu.Microseconds())/float64(n*b.N), "cpu-µs/record")
+			})
+		}
 	}
+}
+
+// cameoProject writes to dir a TABARI project with the validation
+// project's actors, agents and options and TABARI's CAMEO verbs, linked
+// from peers (the GPL verbs are never copied), and returns its path; ""
+// when the CAMEO verbs are not in peers.
+func cameoProject(tb testing.TB, peers, dir string) string {
+	tb.Helper()
+	if _, err := os.Stat(filepath.Join(peers, cameoVerbs)); err != nil {
+		return ""
+	}
+	for _, name := range []string{"TABARI.Demo.actors", "Validate.agents", "Validate.options", cameoVerbs} {
+		abs, err := filepath.Abs(filepath.Join(peers, name))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.Symlink(abs, filepath.Join(dir, name)); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	p := filepath.Join(dir, "Cameo.project")
+	text := "<actorsfile> TABARI.Demo.actors\n<verbsfile> " + cameoVerbs + "\n<agentsfile> Validate.agents\n<optionsfile> Validate.options\n"
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return p
 }
 
 var writeTABARIRecords = flag.String("write-tabari-records", "", "write the 200,000 TABARI benchmark records to `file` (TestWriteTABARIRecordsFile)")

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -192,6 +193,10 @@ func TestWriteTABARIEvent(t *testing.T) {
 			"", "950101\tATL\t---\t050\t(*null*)\tRESTORED \n"},
 		{"EventDate", &dyad.Document{Text: doc.Text}, dyad.Event{Source: dyad.Actor{Code: "ATL"}, CAMEO: "050", Date: time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC)},
 			"x", "240311\tATL\t---\t050\t(x)\t\n"},
+		{"NoDateNoSource", &dyad.Document{Text: "Talks \t resumed \r\n quietly"}, dyad.Event{CAMEO: "046", Verb: dyad.Span{Start: 0, End: 26}},
+			"", "000000\t---\t---\t046\t(*null*)\tTALKS RESUMED QUIETLY \n"},
+		{"UnicodeMatch", &dyad.Document{Text: "Atlantis \u00e9voqua\u00a0la paix", Date: doc.Date}, dyad.Event{Source: dyad.Actor{Code: "ATL"}, CAMEO: "010", Verb: dyad.Span{Start: 9, End: 20}},
+			"", "950101\tATL\t---\t010\t(*null*)\t\u00c9VOQUA LA \n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -341,6 +346,66 @@ func TestCode_TABARIWorkers(t *testing.T) {
 	}
 }
 
+// TestReadInput checks that a file and stdin are read whole, and that
+// stdin over the limit is refused.
+func TestReadInput(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "in.txt")
+	if err := os.WriteFile(path, []byte("950101 A-01\nArnor praised Gondor.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, file, stdin, want string
+		max                     int64
+		wantErr                 bool
+	}{
+		{"File", path, "", "950101 A-01\nArnor praised Gondor.\n", 5, false},
+		{"Stdin", "-", "Arnor praised Gondor.", "Arnor praised Gondor.", 100, false},
+		{"StdinAtLimit", "-", "12345", "12345", 5, false},
+		{"StdinTooLarge", "-", "123456", "", 5, true},
+		{"Missing", filepath.Join(t.TempDir(), "none.txt"), "", "", 5, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readInput(strings.NewReader(tt.stdin), tt.file, tt.max)
+			if (err != nil) != tt.wantErr || got != tt.want {
+				t.Errorf("readInput(%q) = %q, %v, want %q (error %v)", tt.file, got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
+}
+
+// TestAnalyzeEach checks that documents made on demand are each made
+// once and emitted in order with their bundles.
+func TestAnalyzeEach(t *testing.T) {
+	for _, workers := range []int{1, 3} {
+		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
+			const n = 200
+			var made [n]atomic.Int32
+			doc := func(i int) *dyad.Document {
+				made[i].Add(1)
+				return &dyad.Document{Source: strconv.Itoa(i)}
+			}
+			analyze := func(d *dyad.Document) *dyad.Bundle { return &dyad.Bundle{Doc: d} }
+			next := 0
+			err := analyzeEach(n, doc, workers, analyze, func(d *dyad.Document, b *dyad.Bundle) error {
+				if d != b.Doc || d.Source != strconv.Itoa(next) {
+					t.Fatalf("emit #%d got document %s with the bundle of %s", next, d.Source, b.Doc.Source)
+				}
+				next++
+				return nil
+			})
+			if err != nil || next != n {
+				t.Fatalf("analyzeEach = %v after %d documents, want nil after %d", err, next, n)
+			}
+			for i := range made {
+				if c := made[i].Load(); c != 1 {
+					t.Errorf("document %d made %d times, want once", i, c)
+				}
+			}
+		})
+	}
+}
+
 func TestAnalyzeInOrder(t *testing.T) {
 	docs := make([]*dyad.Document, 300)
 	for i := range docs {
@@ -360,7 +425,7 @@ func TestAnalyzeInOrder(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var seen []string
 			errStop := fmt.Errorf("stop")
-			err := analyzeInOrder(docs, tt.workers, analyze, func(d *dyad.Document, b *dyad.Bundle) error {
+			err := analyzeEach(len(docs), func(i int) *dyad.Document { return docs[i] }, tt.workers, analyze, func(d *dyad.Document, b *dyad.Bundle) error {
 				if d != b.Doc {
 					t.Fatalf("emit(%s) got the bundle of %s", d.Source, b.Doc.Source)
 				}
@@ -374,10 +439,10 @@ func TestAnalyzeInOrder(t *testing.T) {
 			if tt.stopAt >= 0 {
 				want = tt.stopAt
 				if err != errStop {
-					t.Errorf("analyzeInOrder = %v, want %v", err, errStop)
+					t.Errorf("analyzeEach = %v, want %v", err, errStop)
 				}
 			} else if err != nil {
-				t.Errorf("analyzeInOrder = %v", err)
+				t.Errorf("analyzeEach = %v", err)
 			}
 			if len(seen) != want {
 				t.Fatalf("emitted %d documents, want %d", len(seen), want)

@@ -787,8 +787,9 @@ func (r *reader) pattern(body, text, code, rcode string) bool {
 			p.prio = codePriority(text[i+1:])
 		}
 	}
+	var buf [8]string
 	for _, chunk := range strings.Fields(body) {
-		pieces := strings.Split(chunk, "_")
+		pieces := splitUnderscores(buf[:0], chunk)
 		for k, pc := range pieces {
 			adj := k > 0
 			if pc == "" {
@@ -868,12 +869,39 @@ var dictTokenizer = text.Tokenizer{KeepPunct: true}
 // wordNorms tokenizes one dictionary word the way sentence text is
 // tokenized: "CEASE-FIRE" is CEASE, "-", FIRE.
 func wordNorms(w string) []string {
+	if isUpperWord(w) {
+		// Most dictionary words: one token, its Norm the word itself.
+		return []string{strings.Clone(w)}
+	}
 	toks := dictTokenizer.Tokenize(w, dyad.Span{Start: 0, End: len(w)})
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
 		out = append(out, strings.Clone(t.Norm))
 	}
 	return out
+}
+
+// isUpperWord reports whether w is one or more ASCII capital letters.
+func isUpperWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// splitUnderscores appends the pieces of s between '_' to dst, as
+// strings.Split(s, "_") returns them, and returns dst.
+func splitUnderscores(dst []string, s string) []string {
+	for {
+		i := strings.IndexByte(s, '_')
+		if i < 0 {
+			return append(dst, s)
+		}
+		dst = append(dst, s[:i])
+		s = s[i+1:]
+	}
 }
 
 // phraseWords splits a phrase on '_' and blanks and tokenizes each word.

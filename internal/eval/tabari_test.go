@@ -57,6 +57,9 @@ func TestReadTABARIRecords_Blanks(t *testing.T) {
 		{"Lines", "  Arnor praised \n\tGondor on\r\n Monday. ", "Arnor praised Gondor on Monday."},
 		{"UnicodeBlanks", "Arnor\u00a0praised\u2003Gondor", "Arnor praised Gondor"},
 		{"Comment", "Arnor praised Gondor /* { ARN / GON / 041 } */", "Arnor praised Gondor"},
+		{"Joined", "Arnor praised Gondor.", "Arnor praised Gondor."},
+		{"TrailingBlank", "Arnor praised Gondor. ", "Arnor praised Gondor."},
+		{"Unicode", "Arnor praised Gondoré.", "Arnor praised Gondoré."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,6 +71,43 @@ func TestReadTABARIRecords_Blanks(t *testing.T) {
 				t.Errorf("ReadTABARIRecords(%q) = %+v, want one record with text %q", tt.in, recs, tt.want)
 			}
 		})
+	}
+}
+
+// TestScanTABARIRecords checks that ScanTABARIRecords passes the records
+// ReadTABARIRecords returns, in order, whatever the line ends and
+// comments.
+func TestScanTABARIRecords(t *testing.T) {
+	mini, err := os.ReadFile("testdata/tabari/mini.text")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in string
+	}{
+		{"Mini", string(mini)},
+		{"CRLF", "950101 A-01\r\nArnor praised Gondor.\r\n\r\n950102 A-02\r\nGondor  thanked\r\n Arnor.\r\n"},
+		{"NoFinalNewline", "950101 A-01\nArnor praised Gondor."},
+		{"CommentBlock", "950101 A-01\nArnor praised /* { ARN / GON / 041 }\n{ OPTION: X } */\n\n# between\n950102 A-02\nOne.\n"},
+		{"Empty", ""},
+		{"NoHeader", "Arnor praised Gondor.\n\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want, wantDiags, err := eval.ReadTABARIRecords(strings.NewReader(tt.in), "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []eval.TABARIRecord
+			diags := eval.ScanTABARIRecords(tt.in, "x", func(r eval.TABARIRecord) { got = append(got, r) })
+			if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(diags, wantDiags) {
+				t.Errorf("ScanTABARIRecords(%q) = %+v, %v, want %+v, %v", tt.in, got, diags, want, wantDiags)
+			}
+		})
+	}
+	recs, _, _ := eval.ReadTABARIRecords(strings.NewReader(tests[1].in), "x")
+	if len(recs) != 2 || recs[1].Text != "Gondor thanked Arnor." || recs[1].Line != 4 {
+		t.Errorf("ReadTABARIRecords(CRLF) = %+v, want a second record on line 4, \"Gondor thanked Arnor.\"", recs)
 	}
 }
 
