@@ -38,6 +38,9 @@ INMATE [~CVL]
 FUNDAMENTALIST [~RAD]
 PROTESTOR [~OPP]
 OPPOSITION_GROUP [~OPP]
+# heads of state Phoenix lists only as KING and MONARCH
+EMIR [~GOV]
+SULTAN [~GOV]
 `
 
 // builtinAgentsName is the diagnostic source of builtinAgents.

@@ -295,13 +295,22 @@ var (
 		{"GENERAL"}, {"GEN", "."}, {"GEN."}, {"LIEUTENANT", "GENERAL"}, {"MAJOR", "GENERAL"},
 		{"BRIGADIER"}, {"COLONEL"}, {"COL", "."}, {"COL."}, {"ADMIRAL"}, {"ADM", "."}, {"ADM."},
 	}
+	// orgTitles head an organization's secretariat; they take the
+	// organization named right before them ("Arab League Secretary-General").
+	orgTitles = [][]string{
+		{"SECRETARY", "-", "GENERAL"}, {"SECRETARY", "GENERAL"}, {"DIRECTOR", "-", "GENERAL"},
+		{"DIRECTOR", "GENERAL"},
+	}
 )
 
 // titleSets pairs the title lists with their sectors.
 var titleSets = [...]struct {
 	ts     [][]string
 	sector string
-}{{govTitles, "GOV"}, {milTitles, "MIL"}}
+}{{govTitles, "GOV"}, {milTitles, "MIL"}, {orgTitles, orgSector}}
+
+// orgSector marks the titles of orgTitles: the code is the organization's.
+const orgSector = "ORG"
 
 // titleFirst holds the first words of the titles.
 var titleFirst = map[string]bool{
@@ -309,7 +318,7 @@ var titleFirst = map[string]bool{
 	"FOREIGN": true, "DEFENSE": true, "DEFENCE": true, "INTERIOR": true, "FEDERAL": true,
 	"CHANCELLOR": true, "KING": true, "EMIR": true, "GOVERNOR": true, "GENERAL": true, "GEN": true,
 	"GEN.": true, "LIEUTENANT": true, "MAJOR": true, "BRIGADIER": true, "COLONEL": true, "COL": true,
-	"COL.": true, "ADMIRAL": true, "ADM": true, "ADM.": true,
+	"COL.": true, "ADMIRAL": true, "ADM": true, "ADM.": true, "SECRETARY": true, "DIRECTOR": true,
 }
 
 // nameParticles are lower-case words inside names ("Omar al-Bashir").
@@ -355,9 +364,19 @@ func (t *DocTagger) titledNames(s *scan, sent int, out []dyad.Mention) []dyad.Me
 		if toks[i].Kind != dyad.Word || !capitalized(s.text, toks[i]) {
 			continue
 		}
+		if i > 0 && toks[i-1].Norm == "-" && toks[i-1].Span.End == toks[i].Span.Start {
+			continue // the end of a compound title ("Attorney-General"): no rank
+		}
 		te, sector := titleAt(toks, i)
 		if te == 0 || covered(out, toks[i].Span.Start, toks[te-1].Span.End) {
 			continue
+		}
+		var org *dyad.Mention
+		if sector == orgSector {
+			if org = orgBefore(out, toks, i); org == nil {
+				i = te - 1 // not a military "General" either
+				continue
+			}
 		}
 		j := te
 		// a portfolio: "Minister for Interior", "Minister of Foreign Affairs"
@@ -406,12 +425,18 @@ func (t *DocTagger) titledNames(s *scan, sent int, out []dyad.Mention) []dyad.Me
 		if keep == nil && len(out) > 0 {
 			continue
 		}
-		c := soleState(keep)
-		if c == "" {
-			continue
+		var m dyad.Mention
+		if org != nil {
+			m = dyad.Mention{Sentence: sent, Actor: dyad.Actor{Code: org.Code, Country: org.Country, Span: sp},
+				Rule: "context", Entry: "title " + normsOf(toks[i:te]) + " + organization " + org.Text}
+		} else {
+			c := soleState(keep)
+			if c == "" {
+				continue
+			}
+			m = dyad.Mention{Sentence: sent, Actor: dyad.Actor{Code: c + sector, Country: countryOf(c), Span: sp},
+				Rule: "context", Entry: "title " + normsOf(toks[i:te]) + " + the sentence's one state " + c}
 		}
-		m := dyad.Mention{Sentence: sent, Actor: dyad.Actor{Code: c + sector, Country: countryOf(c), Span: sp},
-			Rule: "context", Entry: "title " + normsOf(toks[i:te]) + " + the sentence's one state " + c}
 		if sp.Start >= 0 && sp.Start <= sp.End && sp.End <= len(s.text) {
 			m.Text = s.text[sp.Start:sp.End]
 		}
@@ -423,6 +448,28 @@ func (t *DocTagger) titledNames(s *scan, sent int, out []dyad.Mention) []dyad.Me
 		i = e - 1
 	}
 	return out
+}
+
+// orgBefore returns the mention of out that ends right before token i
+// (only blanks between) when it is an organization without a state (IGO,
+// NGO), else nil.
+func orgBefore(out []dyad.Mention, toks []dyad.Token, i int) *dyad.Mention {
+	if i == 0 {
+		return nil
+	}
+	for m := range out {
+		if out[m].Span.End != toks[i-1].Span.End {
+			continue
+		}
+		if out[m].Country == "" && out[m].Rule != "both" {
+			switch sectorOf(out[m].Code) {
+			case "IGO", "NGO":
+				return &out[m]
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // covered reports whether a mention of out overlaps [start, end).

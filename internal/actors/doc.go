@@ -40,7 +40,10 @@
 // # Resolution
 //
 // DocTagger.Tag scans a sentence left to right and at each token keeps the
-// longest candidate (dyad entries beat Phoenix ones on equal length):
+// longest candidate (dyad entries beat Phoenix ones on equal length; a
+// candidate that starts with "the" gives way to a longer one starting at
+// the next word, so "the UN" does not cut short "the UN High Commission
+// for Refugees"):
 //
 //   - full names and aliases of people, resolved to the office they held on
 //     the date (the highest level if several);
@@ -74,7 +77,11 @@
 //     state's mention ("NATO relief workers"), it is no mention;
 //   - a government title or military rank followed by a name no entry
 //     resolves ("President Abdelaziz Bouteflicka", "Gen. Ali Ghoz") is an
-//     official (GOV, MIL) of the one state the sentence names;
+//     official (GOV, MIL) of the one state the sentence names; the end of a
+//     compound title ("Attorney-General") is no military rank, and
+//     "Secretary-General" or "Director-General" with a name is an official
+//     of the organization (IGO, NGO) named right before it ("Arab League
+//     Secretary-General X"), else no mention;
 //   - "ethnic" and a demonym ("ethnic Albanians") is a group of the state
 //     of its place phrase, else of the first other state named (Code
 //     state + CVL, or + the group's own sector).

@@ -168,6 +168,10 @@ func (t *DocTagger) AppendTag(dst []dyad.Mention, sent int, text string, toks []
 			i++
 			continue
 		}
+		if t.articleShadows(&s, i) {
+			i++
+			continue
+		}
 		c := &s.best
 		if !c.block {
 			m := c.m
@@ -199,6 +203,24 @@ func (t *DocTagger) AppendTag(dst []dyad.Mention, sent int, text string, toks []
 		out = append(out[:base], mine...)
 	}
 	return out
+}
+
+// articleShadows reports whether the best mention at token i begins with
+// "the" and a longer one begins at the next word: entries that include
+// the article ("the UN") must not cut short a longer name after it ("the
+// UN High Commission for Refugees"), since the longest name wins wherever
+// it starts. s.best is left as found at i. TABARI projects keep their own
+// leftmost matching.
+func (t *DocTagger) articleShadows(s *scan, i int) bool {
+	if t.d.tabari || i+1 >= len(s.toks) || s.best.end <= i+1 || s.toks[i].Norm != "THE" {
+		return false
+	}
+	held := s.best
+	s.best = cand{end: -1}
+	t.at(s, i+1)
+	longer := s.best.end > held.end
+	s.best = held
+	return longer
 }
 
 // withoutHyphens returns toks without its hyphen tokens, as TABARI's
