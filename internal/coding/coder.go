@@ -257,6 +257,9 @@ func (c *Coder) prepare(in *Input, sc *Scratch) *sent {
 				}
 			}
 		}
+		if ln == 0 && !c.Options.TABARI {
+			p, ln, cc = s.statePlaceAt(p)
+		}
 		if ln > 0 {
 			sp := dyad.Span{Start: s.toks[p].Span.Start, End: s.toks[p+ln-1].Span.End}
 			s.places = append(s.places, namedPlace{tok: q, text: slice(in.Text, sp), span: sp, country: cc})
@@ -274,6 +277,34 @@ func (c *Coder) prepare(in *Input, sc *Scratch) *sent {
 		}
 	}
 	return s
+}
+
+// statePlaceAt finds a state or a city the dictionaries code as its state
+// named after IN or AT and one to four lower-case words ("in the
+// northern city of Kirkuk", "in the capital Kabul", "in central
+// Baghdad"): it returns the mention's first token, length and state, or
+// p, 0, "". The mention stays an actor mention; the phrase is also the
+// act's place. A bare "in China" is left alone: after many verbs it is
+// the act's object ("invested in China").
+func (s *sent) statePlaceAt(p int) (int, int, string) {
+	q := p
+	for k := 0; k < 4 && q < s.n && s.mentAt[q] < 0; k++ {
+		c := s.in.Text[s.toks[q].Span.Start]
+		if s.toks[q].Kind != dyad.Word || c < 'a' || c > 'z' || s.barrier[q] || preps[s.toks[q].Norm] && s.toks[q].Norm != "OF" {
+			return p, 0, ""
+		}
+		q++
+	}
+	if q == p || q >= s.n || s.mentAt[q] < 0 || s.mStart[s.mentAt[q]] != q {
+		return p, 0, ""
+	}
+	m := s.mentAt[q]
+	a := &s.in.Mentions[m].Actor
+	if a.Code == "" || a.Code != a.Country || s.mEnd[m] < s.n && s.toks[s.mEnd[m]].Norm == "'S" {
+		// a possessor is no place: "at the very core of China's interests"
+		return p, 0, ""
+	}
+	return q, s.mEnd[m] - q, a.Country
 }
 
 // isBarrier reports whether the word w ends a clause. Under TABARI's

@@ -384,6 +384,18 @@ func domesticRoot(code string) bool {
 	return false
 }
 
+// protestRoot reports whether code is a protest (CAMEO root 14).
+func protestRoot(code string) bool { return len(code) >= 2 && code[:2] == "14" }
+
+// coerceRoot reports whether code is coercion or unconventional violence
+// (CAMEO roots 17 and 18: arrests, restrictions, seizures, assaults),
+// acts that always fall on someone, unlike the verbal acts of roots
+// 10–13, which in diplomatic text are aimed at another state left
+// unnamed, and military force (19, 20), often used abroad.
+func coerceRoot(code string) bool {
+	return len(code) >= 2 && (code[:2] == "17" || code[:2] == "18")
+}
+
 // ownStateAfter returns the first mention of the sources' state after
 // token p in the verb's clause (commas and relative clauses do not end
 // it; a conjunction or subordinator does), places included, with a code
@@ -492,10 +504,57 @@ func (s *sent) apposStart(q int) int {
 // China", "with Wang").
 func (s *sent) prepGoverned(m int) bool {
 	q := s.mStart[m] - 1
+	if !s.c.Options.TABARI {
+		q = s.nameChainStart(s.mStart[m]) - 1
+	}
 	for q >= 0 && (s.toks[q].Norm == "THE" || s.toks[q].Norm == "A") {
 		q--
 	}
 	return q >= 0 && preps[s.toks[q].Norm]
+}
+
+// namesPlace reports whether mention m is a state or city named as a
+// place phrase ("in the northern city of Kirkuk", see statePlaceAt),
+// which no pattern's '$' makes a source. Under TABARI's rules no mention
+// is.
+func (s *sent) namesPlace(m int) bool {
+	st := s.toks[s.mStart[m]].Span.Start
+	for i := range s.places {
+		if s.places[i].span.Start == st {
+			return !s.c.Options.TABARI
+		}
+	}
+	return false
+}
+
+// nameChainStart returns the first token of the chain of names that ends
+// with the mention starting at token st: a name is part of the phrase of
+// the mention before it when a possessive ('S), a name particle ("al-")
+// or up to two lower-case words of a title that are no verbs join them
+// ("loyal to Iraq's Al-Qaeda frontman Abu Musab al-Zarqawi" is one phrase
+// after TO). Two mentions with nothing between them are not chained.
+func (s *sent) nameChainStart(st int) int {
+	for {
+		q, joined, title := st-1, false, 0
+		for q >= 0 && s.mentAt[q] < 0 {
+			w, c := s.toks[q].Norm, s.in.Text[s.toks[q].Span.Start]
+			switch {
+			case w == "'S" || w == "-" || w == "AL" || w == "EL":
+				joined = true
+			case title < 2 && s.toks[q].Kind == dyad.Word && c >= 'a' && c <= 'z' &&
+				!s.barrier[q] && !preps[w] && !aux[w] && !dets[w] && !sayWords[w] && len(s.c.Verbs.forms[w]) == 0:
+				joined = true
+				title++
+			default:
+				return st
+			}
+			q--
+		}
+		if q < 0 || !joined {
+			return st
+		}
+		st = s.mStart[s.mentAt[q]]
+	}
 }
 
 // objectAfter finds the nearest mention after token p in the clause that
@@ -825,7 +884,7 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 	switch {
 	case mr.comp >= 0:
 		srcs, srcWhy, pairwise = s.groupActors(int(mr.comp)), "compound actor matched by %", true
-	case mr.src >= 0:
+	case mr.src >= 0 && !s.namesPlace(mr.src):
 		srcs, srcWhy = s.groupActors(mr.src), "matched by $"
 	case agent >= 0:
 		srcs, srcWhy = s.groupActors(agent), "passive agent after BY"
@@ -888,9 +947,12 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 		if code == "042" {
 			code, rcode = "043", ""
 		}
-	case mr.tgt >= 0:
+	case mr.tgt >= 0 && (tabari || !passive || agent < 0 || s.group[mr.tgt] != s.group[agent]):
 		tgts, tgtWhy = s.groupActors(mr.tgt), "matched by +"
 	case passive:
+		// "A camp for Congolese refugees was attacked by militiamen": a
+		// '+' that matched the agent after BY is the source; the target
+		// is the passive subject, or the group its place or thing is for.
 		if m, _, _ := s.subjectBefore(a.head); m >= 0 {
 			tgts, tgtWhy = s.groupActors(m), "passive subject"
 		}
@@ -982,6 +1044,22 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 		if loc := s.placeFor(a.head); loc != nil && loc.country != "" {
 			tgts, tgtWhy = []dyad.Actor{{Text: loc.text, Code: loc.country, Country: loc.country, Span: loc.span}}, "state of the place "+loc.text
 		}
+	}
+	if !tabari && len(tgts) == 0 && mr.comp < 0 && !passive && !invite && coerceRoot(code) && s.domestic(srcs) {
+		// "the government ordered the opposition newspaper to suspend
+		// publication", "police detained hundreds": coercion or
+		// unconventional violence that names no one it falls on, in a
+		// sentence that names no state but the source's, falls on that
+		// state.
+		c := srcs[0].Country
+		tgts, tgtWhy = []dyad.Actor{{Code: c, Country: c}}, "the source's own state (domestic coercion, no target named)"
+	}
+	if !tabari && len(tgts) == 0 && mr.comp < 0 && !passive && !invite && protestRoot(code) && s.domestic(srcs) {
+		// "Young Algerians blocked roads", "students staged a hunger
+		// strike": a protest that names no one it is aimed at, in a
+		// sentence about one state, is aimed at that state's government.
+		c := srcs[0].Country
+		tgts, tgtWhy = []dyad.Actor{{Code: c + "GOV", Country: c}}, "government of the protesters' own state (domestic protest)"
 	}
 	forward := false // TABARI: the compound source is its own target, first to last only
 	switch {

@@ -35,11 +35,11 @@ func TestCode_Readings(t *testing.T) {
 		{name: "blocking roads or a bridge is obstructing passage (144)",
 			text: "Korean farmers blocked the main bridge to the capital on Monday.",
 			ms:   []m{st("Korean farmers", "KORAGR")},
-			want: []string{"KORAGR>- 144 occurred"}},
+			want: []string{"KORAGR>KORGOV 144 occurred"}},
 		{name: "blocking a port keeps the Phoenix blockade code",
 			text: "Japanese warships blocked the port of Busan.",
-			ms:   []m{st("Japanese warships", "JPNMIL")},
-			want: []string{"JPNMIL>- 170 occurred"}},
+			ms:   []m{st("Japanese warships", "JPNMIL"), kor("Busan")},
+			want: []string{"JPNMIL>KOR 170 occurred"}},
 		{name: "blocking the transport of goods is not a protest",
 			text: "Korean customs officers blocked the transport of Japanese rice.",
 			ms:   []m{st("Korean customs officers", "KORGOV"), jpn("Japanese")},
@@ -47,27 +47,27 @@ func TestCode_Readings(t *testing.T) {
 		{name: "blowing up a pipeline destroys property",
 			text: "Korean insurgents blew up a gas pipeline near the border.",
 			ms:   []m{st("Korean insurgents", "KORREB")},
-			want: []string{"KORREB>- 1712 occurred"}},
+			want: []string{"KORREB>KOR 1712 occurred"}},
 		{name: "going on strike is a strike",
 			text: "Korean dockworkers went on strike on Tuesday.",
 			ms:   []m{st("Korean dockworkers", "KORLAB")},
-			want: []string{"KORLAB>- 143 occurred"}},
+			want: []string{"KORLAB>KORGOV 143 occurred"}},
 		{name: "going on a hunger strike is a hunger strike",
 			text: "Korean detainees went on a hunger strike last week.",
 			ms:   []m{st("Korean detainees", "KORCVL")},
-			want: []string{"KORCVL>- 142 occurred"}},
+			want: []string{"KORCVL>KORGOV 142 occurred"}},
 		{name: "staging a hunger strike is a hunger strike, not a strike",
 			text: "Korean students staged a hunger strike outside parliament.",
 			ms:   []m{st("Korean students", "KOREDU")},
-			want: []string{"KOREDU>- 142 occurred"}},
+			want: []string{"KOREDU>KORGOV 142 occurred"}},
 		{name: "stopping work is a strike whatever follows",
 			text: "Korean miners stopped work after the accident at the mine.",
 			ms:   []m{st("Korean miners", "KORLAB")},
-			want: []string{"KORLAB>- 143 occurred"}},
+			want: []string{"KORLAB>KORGOV 143 occurred"}},
 		{name: "walking out is a strike",
 			text: "Korean teachers walked out on Thursday.",
 			ms:   []m{st("Korean teachers", "KOREDU")},
-			want: []string{"KOREDU>- 143 occurred"}},
+			want: []string{"KOREDU>KORGOV 143 occurred"}},
 		{name: "walking out of talks halts them",
 			text: "Japanese negotiators walked out of the talks with Korea.",
 			ms:   []m{st("Japanese negotiators", "JPNGOV"), kor("Korea")},
@@ -115,7 +115,7 @@ func TestCode_Readings(t *testing.T) {
 		{name: "clashing with police is a violent protest",
 			text: "Korean students clashed with police outside parliament.",
 			ms:   []m{st("Korean students", "KOREDU")},
-			want: []string{"KOREDU>- 145 occurred"}},
+			want: []string{"KOREDU>KORGOV 145 occurred"}},
 		{name: "ordering patrols is a show of force",
 			text: "Korean police ordered patrols along the coast.",
 			ms:   []m{st("Korean police", "KORCOP")},
@@ -263,7 +263,7 @@ func TestCode_Readings(t *testing.T) {
 		{name: "a riot",
 			text: "Korean prisoners rioted on Monday.",
 			ms:   []m{st("Korean prisoners", "KORCVL")},
-			want: []string{"KORCVL>- 145 occurred"}},
+			want: []string{"KORCVL>KORGOV 145 occurred"}},
 		{name: "sworn to is a commitment",
 			text: "Korean rebels have sworn to fight the government.",
 			ms:   []m{st("Korean rebels", "KORREB")},
@@ -328,6 +328,76 @@ func runCodeCases(t *testing.T, c *coding.Coder, tests []codeCase) {
 			sort.Strings(want)
 			if strings.Join(got, "; ") != strings.Join(want, "; ") {
 				t.Errorf("Code(%q) = %v, want %v", tt.text, got, want)
+			}
+		})
+	}
+}
+
+// TestCode_Targets checks who an act falls on, and whose act it is, when
+// the sentence does not say it plainly (outside TABARI's rules): domestic
+// protests and coercion, passive '+' slots that matched the agent, and
+// names chained to a prepositional phrase.
+func TestCode_Targets(t *testing.T) {
+	c := defaultCoder(t)
+	st := func(txt, code string) m { return m{txt, code, code[:3], "", "dict"} }
+	kor := func(txt string) m { return m{txt, "KOR", "KOR", "", "dict"} }
+	tests := []codeCase{
+		{name: "a protest aimed at no one named, in a sentence about one state, falls on its government",
+			text: "Thousands of Korean workers demonstrated in the capital on Saturday.",
+			ms:   []m{kor("Korean")},
+			want: []string{"KOR>KORGOV 141 occurred"}},
+		{name: "a protest at another state's embassy falls on that state",
+			text: "Korean students demonstrated outside the Japanese embassy on Saturday.",
+			ms:   []m{st("Korean students", "KOREDU"), jpn("Japanese")},
+			want: []string{"KOREDU>JPN 141 occurred"}},
+		{name: "a passive '+' that matched the agent leaves the target to the subject's group",
+			text: "A shelter for Korean refugees was attacked by Japanese gunmen armed with rifles.",
+			ms:   []m{st("Korean refugees", "KORREF"), st("Japanese gunmen", "JPNUAF")},
+			want: []string{"JPNUAF>KORREF 194 occurred"}},
+		{name: "coercion in a sentence about one state, with no one named, falls on that state",
+			text: "The Korean government ordered an opposition weekly to suspend publication.",
+			ms:   []m{st("Korean government", "KORGOV")},
+			want: []string{"KORGOV>KOR 1721 occurred"}},
+		{name: "military force with no one named gets no domestic target",
+			text: "Korean troops opened fire on Sunday.",
+			ms:   []m{st("Korean troops", "KORMIL")},
+			want: []string{"KORMIL>- 193 occurred"}},
+		{name: "a state or city after IN and a few lower-case words is the act's place",
+			text: "Japanese gunmen killed a shopkeeper in the northern city of Pusan on Monday.",
+			ms:   []m{st("Japanese gunmen", "JPNUAF"), kor("Pusan")},
+			want: []string{"JPNUAF>KOR 1823 occurred"}},
+		{name: "a name chained by a possessive and a title to a prepositional phrase is not the subject",
+			text: "Fighters loyal to Japan's rebel commander Ito Hiro said they attempted to assassinate the Chinese prime minister.",
+			ms:   []m{st("Fighters", "KORREB"), jpn("Japan"), st("Ito Hiro", "JPNREB"), st("Chinese prime minister", "CHNGOV")},
+			want: []string{"KORREB>CHNGOV 185 occurred"}},
+	}
+	runCodeCases(t, c, tests)
+}
+
+// TestCode_StatePlace checks which state or city after IN or AT and a few
+// lower-case words is an act's location: not a possessor.
+func TestCode_StatePlace(t *testing.T) {
+	c := defaultCoder(t)
+	gunmen := m{"Japanese gunmen", "JPNUAF", "JPN", "", "dict"}
+	tests := []struct {
+		name, text, place string
+		ms                []m
+	}{
+		{name: "a city after a descriptive phrase is the place",
+			text:  "Japanese gunmen killed a shopkeeper in the northern city of Pusan on Monday.",
+			place: "Pusan", ms: []m{gunmen, {"Pusan", "KOR", "KOR", "", "dict"}}},
+		{name: "a possessor is no place",
+			text:  "Japanese gunmen killed a shopkeeper in the heart of Korea's capital district.",
+			place: "", ms: []m{gunmen, {"Korea", "KOR", "KOR", "", "dict"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := c.Code(input(t, tt.text, "", tt.ms, nil))
+			if len(evs) == 0 {
+				t.Fatalf("Code(%q) = no events, want one", tt.text)
+			}
+			if got := evs[0].Location; got != tt.place {
+				t.Errorf("Code(%q) location = %q, want %q", tt.text, got, tt.place)
 			}
 		})
 	}
