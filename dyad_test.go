@@ -147,6 +147,8 @@ func TestEvent_FrameCAMEO(t *testing.T) {
 		{"1721", dyad.StatusOccurred, "1721"},
 		{"190", dyad.StatusHypothetical, ""}, // "could attack": speculation is not a threat
 		{"040", dyad.StatusHypothetical, ""},
+		{"131", dyad.StatusHypothetical, "131"}, // "will withdraw its force unless …"
+		{"036", dyad.StatusHypothetical, "036"},
 		{"057", dyad.StatusNegated, ""},
 		{"040", dyad.StatusResumed, "040"},
 	}

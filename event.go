@@ -190,7 +190,9 @@ type EventFilter struct {
 // force (roots 18-20) was planned, announced or vowed ("have sworn to
 // fight"); the act's own code when it happened, continues or resumed, and
 // for a postponement, which CAMEO cannot express. It returns "" for
-// negated and hypothetical acts, which are not recorded there: the
+// negated and hypothetical acts, which are not recorded there, except
+// a hypothetical intent (03) or threat (13), whose code already says the
+// act is conditional ("will withdraw unless …"). For the others the
 // coder's hypothetical status joins conditional offers and threats ("would
 // meet him if") with speculation ("China could invade"), and framing the
 // latter as a threat or an intent would put words in the actor's mouth.
@@ -228,7 +230,14 @@ func (e *Event) FrameCAMEO() string {
 				return "138"
 			}
 		}
-	case StatusNegated, StatusHypothetical:
+	case StatusHypothetical:
+		if root == "03" || root == "13" {
+			// "will withdraw its force unless …": an intent or a
+			// threat is a statement about a conditional act already.
+			return e.CAMEO
+		}
+		return ""
+	case StatusNegated:
 		return ""
 	}
 	return e.CAMEO
