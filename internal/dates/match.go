@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"strings"
 	"time"
 
 	"github.com/dyad-dev/dyad"
@@ -371,7 +372,57 @@ func (s *scanner) weekday(i int) (res, int, bool) {
 		a := s.anchorT()
 		return dayRes(addDays(a, (wd-int(a.Weekday())+7)%7), true), i, true
 	}
+	if s.future && !s.past && s.pastVerbBeside(i) {
+		// "warships on Monday launched war games, expected to be
+		// joined later": the verb the weekday goes with is past, whatever
+		// the rest of the sentence says.
+		s.past = true
+		t := s.weekdayDate(wd)
+		s.past = false
+		return dayRes(t, true), i, true
+	}
 	return dayRes(s.weekdayDate(wd), true), i, true
+}
+
+// pastVerbBeside reports whether the weekday at token i is next to a verb
+// in the past tense: right after it ("on Monday launched") or right
+// before its ON ("launched on Monday"), with no auxiliary of the future
+// before that verb ("will be launched on Monday").
+func (s *scanner) pastVerbBeside(i int) bool {
+	if s.kind(i+1) == tWord && pastForm(s.word(i+1)) {
+		return true
+	}
+	p := i - 1
+	if p >= 0 && s.kind(p) == tWord && strings.EqualFold(s.word(p), "on") {
+		p--
+	}
+	if p < 0 || p == i-1 || s.kind(p) != tWord || !pastForm(s.word(p)) {
+		return false
+	}
+	if q := p - 1; q >= 0 && s.kind(q) == tWord {
+		switch strings.ToLower(s.word(q)) {
+		case "be", "been", "will", "would", "to", "shall":
+			return false
+		}
+	}
+	return true
+}
+
+// word is the text of token i.
+func (s *scanner) word(i int) string { return s.text[s.toks[i].start:s.toks[i].end] }
+
+// pastForm reports whether w is a verb form of the simple past: a regular
+// "-ed" form of more than four letters ("launched", not "red" or "bed") or
+// one of the irregular pasts news reports use most.
+func pastForm(w string) bool {
+	if n := len(w); n > 4 && (w[n-2:] == "ed" || w[n-2:] == "ED") {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "said", "met", "held", "began", "took", "made", "sent", "gave", "told", "struck", "fought", "left", "came", "went", "won", "lost", "shot", "hit", "led", "drew":
+		return true
+	}
+	return false
 }
 
 // weekdayDate resolves a bare weekday: the most recent one within the last

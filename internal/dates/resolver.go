@@ -30,7 +30,7 @@ func (r *Resolver) Find(text string, s dyad.Span, ref, anchor time.Time) []dyad.
 		return nil
 	}
 	var buf [128]token
-	sc := scanner{toks: tokenize(buf[:0], text, start, end), trigAt: -1, lastNext: -1}
+	sc := scanner{text: text, toks: tokenize(buf[:0], text, start, end), trigAt: -1, lastNext: -1}
 	if len(sc.toks) == 0 {
 		return nil
 	}
@@ -49,6 +49,7 @@ func (r *Resolver) Find(text string, s dyad.Span, ref, anchor time.Time) []dyad.
 
 // A scanner holds the tokens of one span and the state of matching them.
 type scanner struct {
+	text string // the document text the tokens' offsets point into
 	toks []token
 	// refD and anchorD are the reference and anchor dates as days since
 	// 1970-01-01. They are kept as integers, not time.Time, because a
