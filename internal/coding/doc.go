@@ -162,7 +162,18 @@
 // else on the state of the act's place; a threat falls on the subject
 // of its IF/UNLESS condition; a refused offer's author ("rejected a US
 // offer to host …") is the target unless the act names someone of the
-// same state. SHOULD in the THAT-clause of a commitment (agreed, decided,
+// same state. A protest (root 14), or coercion or unconventional violence
+// (roots 17–18), that names no target in a sentence naming one state falls
+// on that state ("Young Algerians blocked roads"); other roots do not,
+// since a threat or a use of force often aims at an unnamed state abroad.
+// In a passive, the pattern's + is not the agent after BY: the target is
+// the passive subject, or the group a place or thing is FOR ("a camp for
+// Congolese refugees was attacked by …"). A name chained to a
+// prepositional mention by a possessive, "al-" or title words ("loyal to
+// Iraq's Al-Qaeda frontman al-Zarqawi") is governed by that preposition,
+// so it is not a subject. IN/AT, up to four lower-case words and a state
+// or city ("in the northern city of Kirkuk") is the act's place, never
+// the pattern's $ source. SHOULD in the THAT-clause of a commitment (agreed, decided,
 // pledged …) is planned, as are acts after WILLING, READY and SWEAR TO;
 // LIKELY TO is hypothetical.
 //
