@@ -804,19 +804,29 @@ func (s *sent) adjectival(a *act) bool {
 // directly or through prepositional phrases. A subject at the start of a
 // clause ("as the army SEIZED the town", "Troops from Chad ARMED with …
 // attacked") is not one.
+//
+// A form in -ING right after a noun ("food aid to refugees FLEEING the
+// war") is read the same way whatever follows it: with no auxiliary it
+// cannot be the clause's own verb.
 func (s *sent) reducedRelative(a *act) bool {
 	q := a.o.start
-	if len(a.frames) > 0 || a.fwd != -1 || a.o.end-q != 1 || q < 2 || a.o.end >= s.n ||
-		!pastForm(s.toks[q].Norm) {
+	if len(a.frames) > 0 || a.fwd != -1 || a.o.end-q != 1 || q < 2 || a.o.end >= s.n {
+		return false
+	}
+	ing := ingForm(s.toks[q].Norm)
+	if !ing && !pastForm(s.toks[q].Norm) {
 		return false
 	}
 	switch nx := s.toks[a.o.end].Norm; {
-	case preps[nx] || nx == "OUT" || nx == "UP":
+	case ing || preps[nx] || nx == "OUT" || nx == "UP":
 	default:
 		return false
 	}
 	p := q - 1
-	if w := s.toks[p].Norm; s.barrier[p] || aux[w] || isNeg(w) || s.toks[p].Kind != dyad.Word && s.mentAt[p] < 0 {
+	if w := s.toks[p].Norm; s.barrier[p] || aux[w] || isNeg(w) || s.toks[p].Kind != dyad.Word && s.mentAt[p] < 0 ||
+		ing && s.mentAt[p] < 0 && !pluralNoun(w) {
+		// After a singular word an -ING form is more often a noun
+		// ("a car BOMBING", "a declaration DEMANDING").
 		return false
 	}
 	// walk the noun phrase (and the phrases it is part of) back to the
@@ -841,6 +851,28 @@ func (s *sent) reducedRelative(a *act) bool {
 		}
 	}
 	return false
+}
+
+// ingForm reports whether w is a form in -ING of more than five letters
+// ("fleeing", not "king" or "thing").
+func ingForm(w string) bool {
+	n := len(w)
+	return n > 5 && w[n-3:] == "ING"
+}
+
+// pluralNoun reports whether w looks like a plural noun: more than three
+// letters ending in S but not SS, US or IS ("refugees", not "press",
+// "status" or "crisis"), and no word of a closed class.
+func pluralNoun(w string) bool {
+	n := len(w)
+	if n <= 3 || w[n-1] != 'S' || preps[w] || aux[w] || articles[w] {
+		return false
+	}
+	switch w[n-2:] {
+	case "SS", "US", "IS":
+		return false
+	}
+	return true
 }
 
 // subordinate reports whether an act after the verb ending at token gov,
