@@ -159,7 +159,7 @@ func (s *sent) elemAt(e *elem, q int, r *matchResult) int {
 	}
 	switch e.kind {
 	case ekWord:
-		if s.mentAt[q] < 0 && (wordMatches(e.word, e.exact, s.toks[q].Norm) || (e.prefix || s.stems && !e.exact) && strings.HasPrefix(s.toks[q].Norm, e.word)) {
+		if s.mentAt[q] < 0 && !s.hyphenTail(q) && (wordMatches(e.word, e.exact, s.toks[q].Norm) || (e.prefix || s.stems && !e.exact) && strings.HasPrefix(s.toks[q].Norm, e.word)) {
 			r.use(q)
 			return q + 1
 		}
@@ -207,7 +207,7 @@ func (s *sent) elemEndingAt(e *elem, end int, r *matchResult) int {
 	q := end - 1
 	switch e.kind {
 	case ekWord:
-		if s.mentAt[q] < 0 && (wordMatches(e.word, e.exact, s.toks[q].Norm) || (e.prefix || s.stems && !e.exact) && strings.HasPrefix(s.toks[q].Norm, e.word)) {
+		if s.mentAt[q] < 0 && !s.hyphenTail(q) && (wordMatches(e.word, e.exact, s.toks[q].Norm) || (e.prefix || s.stems && !e.exact) && strings.HasPrefix(s.toks[q].Norm, e.word)) {
 			return q
 		}
 	case ekSyn:
@@ -240,6 +240,17 @@ func (s *sent) elemEndingAt(e *elem, end int, r *matchResult) int {
 		return start
 	}
 	return -1
+}
+
+// hyphenTail reports whether token q ends a hyphenated compound ("open-
+// ENDED strike", "U.S.-LED talks"): a modifier, so no pattern word outside
+// TABARI's rules, which read hyphens as blanks.
+func (s *sent) hyphenTail(q int) bool {
+	if s.c.Options.TABARI || q < 2 || s.toks[q-1].Norm != "-" {
+		return false
+	}
+	h := s.toks[q-1].Span
+	return s.toks[q-2].Span.End == h.Start && h.End == s.toks[q].Span.Start
 }
 
 func (s *sent) phraseAt(ph []string, q int) bool {
