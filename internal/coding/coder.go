@@ -650,6 +650,16 @@ func (c *Coder) code(input Input, explain bool, dst []dyad.Event, sc *Scratch) (
 		if !s.c.Options.TABARI && (a.head < skipTo || s.adjectival(a) || s.reducedRelative(a)) {
 			continue
 		}
+		if !s.c.Options.TABARI && gov >= 0 && s.reasonPhrase(a) {
+			// "continued a hunger strike in protest of the government's
+			// refusal to accept …": the reason for the event already
+			// coded, and so is the rest of its phrase.
+			skipTo = a.o.end
+			for skipTo < s.n && !s.barrier[skipTo] {
+				skipTo++
+			}
+			continue
+		}
 		if !s.c.Options.TABARI && gov >= 0 && s.subordinate(gov, govRoot, a) {
 			// "the divided island", "Vietnamese-led forces"; "opened
 			// fire, killing one and arresting 12", "freed the hostages,
@@ -849,6 +859,27 @@ func (s *sent) reducedRelative(a *act) bool {
 			}
 			return true
 		}
+	}
+	return false
+}
+
+// reasonPhrase reports whether act a is headed by the noun of a phrase
+// that gives the reason for an act before it: IN PROTEST, IN RETALIATION,
+// IN RESPONSE or IN SOLIDARITY followed by a preposition ("in protest
+// AGAINST the ban", "in retaliation FOR the raid").
+func (s *sent) reasonPhrase(a *act) bool {
+	h := a.head
+	if h < 1 || h+1 >= s.n || s.toks[h-1].Norm != "IN" {
+		return false
+	}
+	switch s.toks[h].Norm {
+	case "PROTEST", "RETALIATION", "RESPONSE", "SOLIDARITY":
+	default:
+		return false
+	}
+	switch s.toks[h+1].Norm {
+	case "OF", "AGAINST", "AT", "OVER", "FOR", "TO", "WITH":
+		return true
 	}
 	return false
 }

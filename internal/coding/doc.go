@@ -120,6 +120,12 @@
 // arresting 12"), a relative clause (", whom they had taken hostage") or
 // the THAT-clause of a demand, refusal or threat ("demanded that its
 // partners refuse to recognize …"), with every later act of that clause.
+// So are a form in -ING right after a plural noun that an earlier verb
+// governs ("aid to refugees FLEEING Liberia"), a phrase of reason after a
+// coded act ("a hunger strike IN PROTEST AGAINST …", "in retaliation
+// for", "in response to") with the rest of its clause, and a word that
+// ends a hyphenated modifier ("an open-ENDED strike"), which matches no
+// pattern word.
 //
 // Outside TABARI's rules, what has not happened is not coded as if it had:
 // an act under a modal of obligation ("Japan must withdraw", "needs to",
