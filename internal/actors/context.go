@@ -40,10 +40,18 @@ const maxPlaceGap = 4
 func (t *DocTagger) contextMentions(s *scan, sent int, out []dyad.Mention) []dyad.Mention {
 	t.ethnic(s, out)
 	out = t.titledNames(s, sent, out)
+	if !s.ctxAgent && !s.blocked {
+		// Every token outside the mentions was looked at (at) and no
+		// agent of ctxSectors starts at any.
+		return out
+	}
 	toks := s.toks
 	var add []dyad.Mention
 	k := 0 // next mention of out not ending before token i
 	for i := 0; i < len(toks); i++ {
+		if t.first[i] == nil && t.stemOff[i] == t.stemOff[i+1] {
+			continue // no phrase starts here (walk would find none)
+		}
 		st := toks[i].Span.Start
 		for k < len(out) && out[k].Span.End <= st {
 			k++
@@ -57,7 +65,7 @@ func (t *DocTagger) contextMentions(s *scan, sent int, out []dyad.Mention) []dya
 		end, ag := 0, int32(-1)
 		for _, tm := range t.walk(s, 0, i) {
 			for _, h := range tm.hits {
-				if h.kind == hitAgent && tm.end > end && ctxSectors[sectorOf(t.d.agents[h.idx].code)] {
+				if h.kind == hitAgent && tm.end > end && t.d.ctxAgent[h.idx] {
 					end, ag = tm.end, h.idx
 				}
 			}

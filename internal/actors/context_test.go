@@ -125,3 +125,32 @@ func TestTag_ContextOffUnderTABARI(t *testing.T) {
 		}
 	}
 }
+
+// TestTag_ContextInsideNullPhrase checks that a group noun inside a
+// null-coded phrase, which the tagger steps over, is still looked at by
+// the context rule: the early exit for sentences with no group noun must
+// not skip it. Dictionary and sentences written for this test.
+func TestTag_ContextInsideNullPhrase(t *testing.T) {
+	l := actors.NewLoader()
+	l.AddPhoenix("t.actors", strings.NewReader("PERU [PER]\nSILENT_STUDENTS [---]\n"))
+	l.AddAgents("t.agents", strings.NewReader("STUDENTS [~EDU]\n"))
+	d, diags := l.Compile()
+	if len(diags) > 0 {
+		t.Fatalf("Compile: %v", diags)
+	}
+	tests := []struct {
+		name, sent, want string
+	}{
+		{"noun alone", "Students in Peru blocked the road.", "Students=PEREDU/context Peru=PER/dict"},
+		{"noun inside a null phrase", "Silent students in Peru blocked the road.", "students=PEREDU/context Peru=PER/dict"},
+		{"no group noun", "Farmers in Peru blocked the road.", "Peru=PER/dict"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := strings.Join(tagDoc(d, "", day("2005-06-01"), tt.sent)[0], " ")
+			if got != tt.want {
+				t.Errorf("Tag(%q) = %q, want %q", tt.sent, got, tt.want)
+			}
+		})
+	}
+}

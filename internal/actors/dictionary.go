@@ -72,6 +72,9 @@ type Dictionary struct {
 	// word, or nil when the root has none: a sentence none of whose tokens
 	// leads to that child cannot hold the phrase.
 	gapFirst []*node
+	// ctxAgent holds per agent whether its sector is one of ctxSectors
+	// (contextMentions).
+	ctxAgent []bool
 	// tabari: read with Loader.Stems (a TABARI project), whose input
 	// filter turns hyphens into blanks before actors are looked up.
 	tabari bool
@@ -212,6 +215,10 @@ func (l *Loader) Compile() (*Dictionary, dyad.DiagnosticList) {
 	}
 
 	d.build(l)
+	d.ctxAgent = make([]bool, len(d.agents))
+	for i := range d.agents {
+		d.ctxAgent[i] = ctxSectors[sectorOf(d.agents[i].code)]
+	}
 	d.gapFirst = make([]*node, len(d.gapped))
 	for i, g := range d.gapped {
 		if len(g.chunks) > 1 || !g.stem { // a lone stem chunk may match a longer word
@@ -318,6 +325,15 @@ func (d *Dictionary) build(l *Loader) {
 	}
 	for _, b := range bothPhrases {
 		d.root.insert(l.words(b), hit{kind: hitBoth, idx: -1}, false, slab)
+	}
+	// The root's map was made for the shipped dictionaries; a TABARI
+	// project's few hundred first words would be scattered over its
+	// 32,768 slots, and every token's look-up would miss the cache.
+	if m := d.root.m; len(m) < 1<<13 {
+		d.root.m = make(map[string]*node, len(m))
+		for k, c := range m {
+			d.root.m[k] = c
+		}
 	}
 }
 

@@ -47,6 +47,11 @@ type DocTagger struct {
 	// first holds, per token of the sentence being tagged, the root's child
 	// for its Norm.
 	first []*node
+	// stemTerms holds the terms of the root's stems (TABARI) that the
+	// tokens of the sentence match, those of token i at
+	// stemTerms[stemOff[i]:stemOff[i+1]].
+	stemTerms []term
+	stemOff   []int32
 	// nohy holds the tokens of the sentence without hyphens (TABARI).
 	nohy []dyad.Token
 }
@@ -125,6 +130,11 @@ type scan struct {
 	toks  []dyad.Token
 	today int
 	best  cand
+	// ctxAgent: a phrase found at some token (at) is an agent of
+	// ctxSectors; blocked: a null-coded phrase of several words hid the
+	// tokens after its first from at. With neither, contextMentions has
+	// no bare agent noun to look at.
+	ctxAgent, blocked bool
 }
 
 func (s *scan) consider(c cand) {
@@ -154,9 +164,16 @@ func (t *DocTagger) AppendTag(dst []dyad.Mention, sent int, text string, toks []
 	}
 	s := scan{text: text, toks: toks, today: day(date)}
 	t.first = t.first[:0]
+	t.stemTerms, t.stemOff = t.stemTerms[:0], t.stemOff[:0]
+	root := t.d.root
 	for i := range toks {
-		t.first = append(t.first, t.d.root.child(toks[i].Norm))
+		t.first = append(t.first, root.child(toks[i].Norm))
+		t.stemOff = append(t.stemOff, int32(len(t.stemTerms)))
+		if root.stems != nil {
+			t.stemTerms = root.stems.match(toks[i].Norm, i+1, t.stemTerms)
+		}
 	}
+	t.stemOff = append(t.stemOff, int32(len(t.stemTerms)))
 	for i := 0; i < len(toks); {
 		if toks[i].Kind == dyad.Punct {
 			i++
@@ -191,6 +208,8 @@ func (t *DocTagger) AppendTag(dst []dyad.Mention, sent int, text string, toks []
 				t.seq++
 				t.seen[c.person] = t.seq
 			}
+		} else if c.end > i+1 {
+			s.blocked = true
 		}
 		i = c.end
 	}
@@ -338,7 +357,8 @@ func (t *DocTagger) walk(s *scan, depth, i int) []term {
 	if depth >= maxDepth || i >= len(s.toks) {
 		return nil
 	}
-	t.bufs[depth] = t.d.root.walkFirst(t.first[i], s.toks, i, t.bufs[depth][:0])
+	stems := t.stemTerms[t.stemOff[i]:t.stemOff[i+1]]
+	t.bufs[depth] = t.d.root.walkFirst(t.first[i], stems, s.toks, i, t.bufs[depth][:0])
 	return t.bufs[depth]
 }
 
@@ -349,6 +369,9 @@ func (t *DocTagger) at(s *scan, i int) {
 	for _, tm := range terms {
 		titled, state := false, false
 		for _, h := range tm.hits {
+			if h.kind == hitAgent && d.ctxAgent[h.idx] {
+				s.ctxAgent = true
+			}
 			if (h.short || h.lone) && lowerWord(s.text, s.toks[i]) {
 				continue
 			}

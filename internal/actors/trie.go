@@ -80,13 +80,24 @@ type stem struct {
 type stemSet struct {
 	list []stem
 	idx  map[string]int // prefix -> its index in list
-	// lens has bit k set when a prefix is k bytes long (bit 63: 63 or
-	// more), so that only those lengths of a word are looked up.
-	lens uint64
+	// trie holds the prefixes byte by byte (trie[0] is the empty prefix),
+	// so that the stems prefixing a word are found in one walk over its
+	// bytes instead of a map look-up per prefix length.
+	trie []stemNode
 }
 
-// linearStems is the most stems a set tries one by one; larger sets are
-// looked up by each prefix of the word.
+// A stemNode is one byte-trie node of a stemSet: its children are kids,
+// the child for byte b at kids[b-lo] (0: none; the root is never a
+// child), and stem is the index in list plus one of the prefix ending
+// here (0: none).
+type stemNode struct {
+	kids []int32
+	stem int32
+	lo   byte
+}
+
+// linearStems is the most stems a set tries one by one; larger sets walk
+// the word down their byte trie.
 const linearStems = 8
 
 func (s *stemSet) add(prefix string, h hit) {
@@ -96,10 +107,37 @@ func (s *stemSet) add(prefix string, h hit) {
 	}
 	if s.idx == nil {
 		s.idx = map[string]int{}
+		s.trie = []stemNode{{}}
 	}
 	s.idx[prefix] = len(s.list)
 	s.list = append(s.list, stem{prefix: prefix, hits: []hit{h}})
-	s.lens |= 1 << min(len(prefix), 63)
+	n := int32(0)
+	for k := 0; k < len(prefix); k++ {
+		n = s.kid(n, prefix[k])
+	}
+	s.trie[n].stem = int32(len(s.list))
+}
+
+// kid returns the child of trie node n for byte b, adding it if missing.
+func (s *stemSet) kid(n int32, b byte) int32 {
+	nd := &s.trie[n]
+	switch {
+	case len(nd.kids) == 0:
+		nd.lo, nd.kids = b, make([]int32, 1)
+	case b < nd.lo:
+		grown := make([]int32, int(nd.lo-b)+len(nd.kids))
+		copy(grown[nd.lo-b:], nd.kids)
+		nd.lo, nd.kids = b, grown
+	case int(b-nd.lo) >= len(nd.kids):
+		nd.kids = append(nd.kids, make([]int32, int(b-nd.lo)+1-len(nd.kids))...)
+	}
+	if c := nd.kids[b-nd.lo]; c != 0 {
+		return c
+	}
+	c := int32(len(s.trie))
+	nd.kids[b-nd.lo] = c
+	s.trie = append(s.trie, stemNode{}) // nd is not used after this
+	return c
 }
 
 // match appends a term ending before token end for each stem that
@@ -113,17 +151,26 @@ func (s *stemSet) match(w string, end int, dst []term) []term {
 		}
 		return dst
 	}
-	var buf [8]int
+	var buf [8]int32
 	found := buf[:0]
-	for k := 0; k <= len(w); k++ {
-		if s.lens&(1<<min(k, 63)) == 0 {
-			continue
+	trie := s.trie
+	nd := &trie[0]
+	for k := 0; ; k++ {
+		if nd.stem != 0 {
+			found = append(found, nd.stem-1)
 		}
-		if i, ok := s.idx[w[:k]]; ok {
-			found = append(found, i)
+		if k == len(w) {
+			break
 		}
+		b := int(w[k]) - int(nd.lo)
+		if uint(b) >= uint(len(nd.kids)) || nd.kids[b] == 0 {
+			break
+		}
+		nd = &trie[nd.kids[b]]
 	}
-	slices.Sort(found) // the order of list
+	if len(found) > 1 {
+		slices.Sort(found) // the order of list
+	}
 	for _, i := range found {
 		dst = append(dst, term{end: end, hits: s.list[i].hits})
 	}
@@ -199,15 +246,12 @@ type term struct {
 }
 
 // walkFirst collects the phrases starting at toks[i] when the child of n
-// for toks[i] is already known (first, possibly nil): the tagger looks each
-// token up at the root once per sentence, however many times it walks from
-// it.
-func (n *node) walkFirst(first *node, toks []dyad.Token, i int, dst []term) []term {
-	if n.stems != nil {
-		// As walkFrom(toks, i, dst) would, without looking toks[i] up
-		// again.
-		dst = n.stems.match(toks[i].Norm, i+1, dst)
-	}
+// for toks[i] is already known (first, possibly nil) and so are the terms
+// of n's stems that toks[i] matches (stems): the tagger looks each token
+// up at the root once per sentence, however many times it walks from it.
+func (n *node) walkFirst(first *node, stems []term, toks []dyad.Token, i int, dst []term) []term {
+	// As walkFrom(toks, i, dst) would, without looking toks[i] up again.
+	dst = append(dst, stems...)
 	if first == nil {
 		return dst
 	}
