@@ -91,18 +91,7 @@ func TestTag_Context(t *testing.T) {
 					t.Errorf("Tag(%q): mention %q has no Entry", tt.sent, m.Text)
 				}
 			}
-			for _, w := range tt.want {
-				if !slices.Contains(got, w) {
-					t.Errorf("Tag(%q) = %v, want %s among them", tt.sent, got, w)
-				}
-			}
-			for _, n := range tt.not {
-				for _, g := range got {
-					if strings.HasPrefix(g, n+"=") {
-						t.Errorf("Tag(%q) = %v, want no mention %q", tt.sent, got, n)
-					}
-				}
-			}
+			checkMentions(t, tt.sent, got, tt.want, tt.not)
 			for i := 1; i < len(ms); i++ {
 				if ms[i].Span.Start < ms[i-1].Span.End {
 					t.Errorf("Tag(%q): mentions %q and %q overlap or are out of order", tt.sent, ms[i-1].Text, ms[i].Text)
@@ -152,5 +141,23 @@ func TestTag_ContextInsideNullPhrase(t *testing.T) {
 				t.Errorf("Tag(%q) = %q, want %q", tt.sent, got, tt.want)
 			}
 		})
+	}
+}
+
+// checkMentions reports each of want ("text=…") missing from got, the
+// mentions of sent as "text=…", and each mention whose text is in not.
+func checkMentions(t *testing.T, sent string, got, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("Tag(%q) = %v, want %s among them", sent, got, w)
+		}
+	}
+	for _, n := range not {
+		for _, g := range got {
+			if strings.HasPrefix(g, n+"=") {
+				t.Errorf("Tag(%q) = %v, want no mention %q", sent, got, n)
+			}
+		}
 	}
 }

@@ -1,8 +1,6 @@
 package actors_test
 
 import (
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/dyad-dev/dyad"
@@ -77,18 +75,7 @@ func TestTag_NewsEntries(t *testing.T) {
 			for _, m := range ms {
 				got = append(got, m.Text+"="+m.Code)
 			}
-			for _, w := range tt.want {
-				if !slices.Contains(got, w) {
-					t.Errorf("Tag(%q) = %v, want %s among them", tt.sent, got, w)
-				}
-			}
-			for _, n := range tt.not {
-				for _, g := range got {
-					if strings.HasPrefix(g, n+"=") {
-						t.Errorf("Tag(%q) = %v, want no mention %q", tt.sent, got, n)
-					}
-				}
-			}
+			checkMentions(t, tt.sent, got, tt.want, tt.not)
 		})
 	}
 }
