@@ -605,6 +605,39 @@ func (s *sent) objectAfter(p, limit int, srcs []dyad.Actor) int {
 	return -1
 }
 
+// usedBefore reports whether the pattern matched one of the two words
+// before token q (a preposition the pattern names, "- * ON +").
+func (r *matchResult) usedBefore(q int) bool {
+	for i := 0; i < r.nused; i++ {
+		if u := r.used[i]; u == q-1 || u == q-2 {
+			return true
+		}
+	}
+	return false
+}
+
+// topicOf reports whether mention m is what a consultation is about, not
+// who takes part: after ON, ABOUT, OVER, REGARDING or CONCERNING, with
+// at most an article between ("exchanged views ON THE Ukraine crisis",
+// "talked ABOUT Taiwan"). Outside TABARI's rules only.
+func (s *sent) topicOf(m int) bool {
+	if s.c.Options.TABARI {
+		return false
+	}
+	q := s.mStart[m] - 1
+	if q >= 0 && articles[s.toks[q].Norm] {
+		q--
+	}
+	if q < 0 {
+		return false
+	}
+	switch s.toks[q].Norm {
+	case "ON", "ABOUT", "OVER", "REGARDING", "CONCERNING":
+		return true
+	}
+	return false
+}
+
 // thatAfter returns the index of a THAT opening a clause after the verb
 // ending at token p, with no mention or other boundary before it, or -1.
 func (s *sent) thatAfter(p int) int {
@@ -947,6 +980,10 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 		if code == "042" {
 			code, rcode = "043", ""
 		}
+	case mr.tgt >= 0 && len(code) >= 2 && code[:2] == "04" && s.topicOf(mr.tgt) && !mr.usedBefore(s.mStart[mr.tgt]):
+		// "exchanged views on the Ukraine crisis": the pattern's +
+		// took the topic, not a party (a pattern may still name the
+		// preposition itself).
 	case mr.tgt >= 0 && (tabari || !passive || agent < 0 || s.group[mr.tgt] != s.group[agent]):
 		tgts, tgtWhy = s.groupActors(mr.tgt), "matched by +"
 	case passive:
@@ -970,7 +1007,9 @@ func (b *builder) emitAct(a *act, occs []occ, code, rcode, patText string, mr *m
 		}
 	default:
 		if m := s.objectAfter(o.end, s.n, srcs); m >= 0 {
-			tgts, tgtWhy = s.groupActors(m), "nearest mention after the verb"
+			if !(len(code) >= 2 && code[:2] == "04" && s.topicOf(m)) {
+				tgts, tgtWhy = s.groupActors(m), "nearest mention after the verb"
+			}
 		} else if t := s.thatAfter(o.end); t >= 0 && !s.speechVerbAt(o.start, o.end) {
 			// "demanded that Japan stop …": the subject of the clause.
 			if m := s.objectAfter(t+1, s.n, srcs); m >= 0 {
