@@ -132,34 +132,8 @@ func (c *IndexCommand) explain(idx *analytics.Index) error {
 	return nil
 }
 
-// indexJSON is the JSON form of one point.
-type indexJSON struct {
-	Period      string  `json:"period"`
-	From        string  `json:"from"`
-	To          string  `json:"to"`
-	Start       string  `json:"start"`
-	End         string  `json:"end"`
-	Events      int     `json:"events"`
-	Cooperation float64 `json:"cooperation"`
-	Conflict    float64 `json:"conflict"`
-	State       float64 `json:"state"`
-	Band        string  `json:"band"`
-	EventIDs    []int64 `json:"event_ids"`
-}
-
 func writeIndexJSON(env *Env, idx *analytics.Index) error {
-	var out []indexJSON
-	for _, s := range idx.Series {
-		for _, p := range s.Points {
-			j := indexJSON{Period: p.Label, From: s.From, To: s.To, Start: p.Start.Format("2006-01-02"), End: p.End.Format("2006-01-02"),
-				Events: p.Events, Cooperation: p.Cooperation, Conflict: p.Conflict, State: p.State, Band: p.Band, EventIDs: []int64{}}
-			for _, c := range p.Contributions {
-				j.EventIDs = append(j.EventIDs, c.Event.ID)
-			}
-			out = append(out, j)
-		}
-	}
-	return writeJSON(env.Stdout, out)
+	return writeJSON(env.Stdout, idx.Rows())
 }
 
 var bandColors = map[string]string{

@@ -104,6 +104,46 @@ type Index struct {
 	Series [2]Series `json:"series"`
 }
 
+// A PeriodRow is one period of one direction of an index, flattened for
+// tables and JSON: the direction, the period and its figures, and the IDs
+// of the events behind it.
+type PeriodRow struct {
+	Period      string  `json:"period"`
+	From        string  `json:"from"`
+	To          string  `json:"to"`
+	Start       string  `json:"start"` // YYYY-MM-DD
+	End         string  `json:"end"`
+	Events      int     `json:"events"`
+	Cooperation float64 `json:"cooperation"`
+	Conflict    float64 `json:"conflict"`
+	State       float64 `json:"state"`
+	Band        string  `json:"band"`
+	EventIDs    []int64 `json:"event_ids"`
+	// Point is the row's point, for its contributions.
+	Point *Point `json:"-"`
+}
+
+// Rows returns the index's points as rows, the first direction's periods
+// first; nil for an index with no points.
+func (idx *Index) Rows() []PeriodRow {
+	var rows []PeriodRow
+	for i := range idx.Series {
+		sr := &idx.Series[i]
+		for j := range sr.Points {
+			p := &sr.Points[j]
+			r := PeriodRow{Period: p.Label, From: sr.From, To: sr.To,
+				Start: p.Start.Format("2006-01-02"), End: p.End.Format("2006-01-02"),
+				Events: p.Events, Cooperation: p.Cooperation, Conflict: p.Conflict,
+				State: p.State, Band: p.Band, EventIDs: make([]int64, 0, len(p.Contributions)), Point: p}
+			for _, c := range p.Contributions {
+				r.EventIDs = append(r.EventIDs, c.Event.ID)
+			}
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
 // Bands name ranges of the state score, after the Tsinghua index.
 var Bands = []struct {
 	Name     string

@@ -454,19 +454,10 @@ func (s *Server) compareDocs(ctx context.Context, d [2]string, a, b, meeting int
 	return docs, dyad.Errorf(dyad.ENOTFOUND, "Meeting %d not found.", meeting)
 }
 
-// pointJSON is one period of one direction of the index.
+// pointJSON is one period of one direction of the index, with its
+// events' contributions under ?explain=.
 type pointJSON struct {
-	Period        string             `json:"period"`
-	From          string             `json:"from"`
-	To            string             `json:"to"`
-	Start         string             `json:"start"`
-	End           string             `json:"end"`
-	Events        int                `json:"events"`
-	Cooperation   float64            `json:"cooperation"`
-	Conflict      float64            `json:"conflict"`
-	State         float64            `json:"state"`
-	Band          string             `json:"band"`
-	EventIDs      []int64            `json:"event_ids"`
+	analytics.PeriodRow
 	Contributions []contributionJSON `json:"contributions,omitempty"`
 }
 
@@ -499,22 +490,18 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	lk := s.Record.Lookup(r.Context())
 	points := []pointJSON{}
-	for _, sr := range idx.Series {
-		for _, p := range sr.Points {
-			if explain != "" && p.Label != explain {
-				continue
-			}
-			j := pointJSON{Period: p.Label, From: sr.From, To: sr.To, Start: p.Start.Format("2006-01-02"), End: p.End.Format("2006-01-02"),
-				Events: p.Events, Cooperation: p.Cooperation, Conflict: p.Conflict, State: p.State, Band: p.Band, EventIDs: []int64{}}
-			for _, c := range p.Contributions {
-				j.EventIDs = append(j.EventIDs, c.Event.ID)
-				if explain != "" {
-					j.Contributions = append(j.Contributions, contributionJSON{Event: export.NewRecord(c.Event, "", lk),
-						LevelWeight: c.LevelWeight, StatusFactor: c.StatusFactor, Value: c.Value})
-				}
-			}
-			points = append(points, j)
+	for _, row := range idx.Rows() {
+		if explain != "" && row.Period != explain {
+			continue
 		}
+		j := pointJSON{PeriodRow: row}
+		if explain != "" {
+			for _, c := range row.Point.Contributions {
+				j.Contributions = append(j.Contributions, contributionJSON{Event: export.NewRecord(c.Event, "", lk),
+					LevelWeight: c.LevelWeight, StatusFactor: c.StatusFactor, Value: c.Value})
+			}
+		}
+		points = append(points, j)
 	}
 	if explain != "" && len(points) == 0 {
 		s.error(w, r, dyad.Errorf(dyad.ENOTFOUND, "No period %q in the index (labels look like 2023-06, 2023-Q2 or 2023-W25).", explain))
