@@ -13,12 +13,16 @@ import (
 
 // params reads a page's query parameters, keeping the first problem.
 type params struct {
-	r   *http.Request
-	err error
+	r    *http.Request
+	vals url.Values // parsed on first use
+	err  error
 }
 
 func (p *params) str(name string) string {
-	v := strings.TrimSpace(p.r.URL.Query().Get(name))
+	if p.vals == nil {
+		p.vals = p.r.URL.Query()
+	}
+	v := strings.TrimSpace(p.vals.Get(name))
 	if len(v) > 200 { // no parameter of ours is longer; refuse, do not truncate
 		p.fail("Parameter %s is too long.", name)
 		return ""
