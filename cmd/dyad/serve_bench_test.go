@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-dev/dyad/internal/cputime"
+
 	"github.com/dyad-dev/dyad"
 	"github.com/dyad-dev/dyad/internal/sqlite"
 )
@@ -126,7 +128,7 @@ func BenchmarkServeEvents(b *testing.B) {
 	for b.Loop() {
 		var mu sync.Mutex
 		var lat []time.Duration
-		start, cpu0 := time.Now(), cpuTime()
+		start, cpu0 := time.Now(), cputime.Process()
 		var cg sync.WaitGroup
 		for c := range clients {
 			cg.Go(func() {
@@ -157,7 +159,7 @@ func BenchmarkServeEvents(b *testing.B) {
 			})
 		}
 		cg.Wait()
-		elapsed, cpu := time.Since(start), cpuTime()-cpu0
+		elapsed, cpu := time.Since(start), cputime.Process()-cpu0
 		slices.Sort(lat)
 		b.ReportMetric(float64(len(lat))/elapsed.Seconds(), "req/s")
 		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")

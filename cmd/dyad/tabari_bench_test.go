@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-dev/dyad/internal/cputime"
+
 	"github.com/dyad-dev/dyad"
 	"github.com/dyad-dev/dyad/internal/eval"
 	"github.com/dyad-dev/dyad/internal/shared"
@@ -110,7 +112,7 @@ func BenchmarkCodeTABARI(b *testing.B) {
 			var next, events atomic.Int64
 			b.ReportAllocs()
 			b.ResetTimer()
-			cpu0 := cpuTime()
+			cpu0 := cputime.Process()
 			b.RunParallel(func(pb *testing.PB) {
 				n := 0
 				for pb.Next() {
@@ -120,7 +122,7 @@ func BenchmarkCodeTABARI(b *testing.B) {
 				}
 				events.Add(int64(n))
 			})
-			cpu := cpuTime() - cpu0
+			cpu := cputime.Process() - cpu0
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "records/s")
 			// On a busy machine, CPU time per record is the figure to
 			// compare: records/s per core is 1e6 / cpu-µs/record.
@@ -161,7 +163,7 @@ func BenchmarkCodeTABARIFile(b *testing.B) {
 				if pc.project == "" {
 					b.Skipf("%s is not in %s", cameoVerbs, filepath.Dir(project))
 				}
-				cpu0 := cpuTime()
+				cpu0 := cputime.Process()
 				for b.Loop() {
 					err := run(context.Background(), []string{"code", "--in", "tabari", "--out", "tabari",
 						"--workers", fmt.Sprint(workers), "--project", pc.project, file}, env)
@@ -169,7 +171,7 @@ func BenchmarkCodeTABARIFile(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
-				cpu := cpuTime() - cpu0
+				cpu := cputime.Process() - cpu0
 				b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
 				b.ReportMetric(float64(cpu.Microseconds())/float64(n*b.N), "cpu-µs/record")
 			})

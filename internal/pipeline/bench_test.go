@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/dyad-dev/dyad/internal/cputime"
+
 	"github.com/dyad-dev/dyad"
 	"github.com/dyad-dev/dyad/internal/ingest"
 	"github.com/dyad-dev/dyad/internal/shared"
@@ -49,13 +51,13 @@ func BenchmarkAnalyze(b *testing.B) {
 	b.SetBytes(int64(bytes))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		for _, d := range docs {
 			a.Analyze(d)
 		}
 	}
-	cpu := cpuTime() - cpu0
+	cpu := cputime.Process() - cpu0
 	b.ReportMetric(float64(sentences*b.N)/b.Elapsed().Seconds(), "sentences/s")
 	// On a busy machine CPU time is the figure to compare: sentences per
 	// second on one core is 1e6 / cpu-µs/sentence.

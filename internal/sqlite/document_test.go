@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-dev/dyad/internal/cputime"
+
 	"github.com/dyad-dev/dyad"
 	"github.com/dyad-dev/dyad/internal/sqlite"
 )
@@ -577,7 +579,7 @@ func benchmarkCreate(b *testing.B, batch int) {
 		b.Fatalf("bench bundle has %d sentences, %d mentions, %d events; want 40, 30, 15", s, m, e)
 	}
 	b.ResetTimer()
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), cputime.Process()
 	for i := range b.N {
 		var err error
 		if batch == 1 {
@@ -593,7 +595,7 @@ func benchmarkCreate(b *testing.B, batch int) {
 	b.ReportMetric(sentences/time.Since(start).Seconds(), "sentences/s")
 	// Per core: CPU time of the process (all threads, SQLite's and the
 	// GC's included), which a loaded machine distorts less than wall time.
-	if used := cpuTime() - cpu; used > 0 {
+	if used := cputime.Process() - cpu; used > 0 {
 		b.ReportMetric(sentences/used.Seconds(), "sentences/cpu-s")
 	}
 }

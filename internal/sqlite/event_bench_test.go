@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/dyad-dev/dyad/internal/cputime"
+
 	"github.com/dyad-dev/dyad"
 	"github.com/dyad-dev/dyad/internal/sqlite"
 )
@@ -38,7 +40,7 @@ func BenchmarkEventService_FindEventsPage(b *testing.B) {
 		b.Fatal(err)
 	}
 	es := sqlite.NewEventService(db)
-	after, n, cpu := int64(0), 0, cpuTime()
+	after, n, cpu := int64(0), 0, cputime.Process()
 	for b.Loop() {
 		n++
 		a := after
@@ -49,5 +51,5 @@ func BenchmarkEventService_FindEventsPage(b *testing.B) {
 		after = (after + 50) % 4900
 	}
 	// CPU time per page: steadier than wall time on a shared machine.
-	b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(n), "cpu-ns/op")
+	b.ReportMetric(float64((cputime.Process()-cpu).Nanoseconds())/float64(n), "cpu-ns/op")
 }
