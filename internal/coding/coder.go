@@ -650,22 +650,13 @@ func (c *Coder) code(input Input, explain bool, dst []dyad.Event, sc *Scratch) (
 		if !s.c.Options.TABARI && (a.head < skipTo || s.adjectival(a) || s.reducedRelative(a)) {
 			continue
 		}
-		if !s.c.Options.TABARI && gov >= 0 && s.reasonPhrase(a) {
-			// "continued a hunger strike in protest of the government's
-			// refusal to accept …": the reason for the event already
-			// coded, and so is the rest of its phrase.
-			skipTo = a.o.end
-			for skipTo < s.n && !s.barrier[skipTo] {
-				skipTo++
-			}
-			continue
-		}
-		if !s.c.Options.TABARI && gov >= 0 && s.subordinate(gov, govRoot, a) {
-			// "the divided island", "Vietnamese-led forces"; "opened
-			// fire, killing one and arresting 12", "freed the hostages,
-			// whom they had taken": modifiers and elaborations of an
-			// event, not events of their own, and nor is any act later
-			// in their clause ("charging Tokyo with supporting …").
+		if !s.c.Options.TABARI && gov >= 0 && (s.reasonPhrase(a) || s.subordinate(gov, govRoot, a)) {
+			// "opened fire, killing one and arresting 12", "freed the
+			// hostages, whom they had taken": elaborations of an event;
+			// "a hunger strike in protest of the government's refusal to
+			// accept …": its reason. Not events of their own, and nor is
+			// any act later in their clause ("charging Tokyo with
+			// supporting …").
 			skipTo = a.o.end
 			for skipTo < s.n && !s.barrier[skipTo] {
 				skipTo++
@@ -788,8 +779,7 @@ func (s *sent) adjectival(a *act) bool {
 		return false
 	}
 	q := a.o.start
-	if q >= 2 && s.toks[q-1].Norm == "-" && s.toks[q-2].Span.End == s.toks[q-1].Span.Start &&
-		s.toks[q-1].Span.End == s.toks[q].Span.Start {
+	if s.hyphenGlued(q) {
 		return true
 	}
 	if a.o.end-a.o.start != 1 || q == 0 || a.o.end >= s.n {

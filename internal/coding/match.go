@@ -246,7 +246,13 @@ func (s *sent) elemEndingAt(e *elem, end int, r *matchResult) int {
 // ENDED strike", "U.S.-LED talks"): a modifier, so no pattern word outside
 // TABARI's rules, which read hyphens as blanks.
 func (s *sent) hyphenTail(q int) bool {
-	if s.c.Options.TABARI || q < 2 || s.toks[q-1].Norm != "-" {
+	return !s.c.Options.TABARI && s.hyphenGlued(q)
+}
+
+// hyphenGlued reports whether token q is joined by a hyphen, with no
+// blank on either side, to the word before it.
+func (s *sent) hyphenGlued(q int) bool {
+	if q < 2 || s.toks[q-1].Norm != "-" {
 		return false
 	}
 	h := s.toks[q-1].Span
