@@ -225,16 +225,7 @@ func (t *DocTagger) actorAt(s *scan, depth, j int) (string, int) {
 	}
 	for _, tm := range t.walk(s, depth, j) {
 		for _, h := range tm.hits {
-			var code string
-			switch h.kind {
-			case hitPhoenix:
-				code = t.d.phoenix[h.idx].resolve(s.today)
-			case hitActor:
-				code = t.d.actors[h.idx].code
-			default:
-				continue
-			}
-			if code != "" && tm.end > end {
+			if code := t.hitCode(s, h); code != "" && tm.end > end {
 				best, end = code, tm.end
 			}
 		}

@@ -646,21 +646,24 @@ func (t *DocTagger) countryAt(s *scan, depth, j int) (string, int) {
 	best, end := "", 0
 	for _, tm := range t.walk(s, depth+1, j) {
 		for _, h := range tm.hits {
-			var code string
-			switch h.kind {
-			case hitPhoenix:
-				code = t.d.phoenix[h.idx].resolve(s.today)
-			case hitActor:
-				code = t.d.actors[h.idx].code
-			default:
-				continue
-			}
-			if isStateCode(code) {
+			if code := t.hitCode(s, h); isStateCode(code) {
 				best, end = code, tm.end
 			}
 		}
 	}
 	return best, end
+}
+
+// hitCode is the actor code of a Phoenix or dyad actor entry hit on the
+// scan's day, or "" for other hits (agents, offices, people).
+func (t *DocTagger) hitCode(s *scan, h hit) string {
+	switch h.kind {
+	case hitPhoenix:
+		return t.d.phoenix[h.idx].resolve(s.today)
+	case hitActor:
+		return t.d.actors[h.idx].code
+	}
+	return ""
 }
 
 // officeCand considers the holder on the day of one of the offices named by
